@@ -1,0 +1,49 @@
+// Loading and validating content: JSON → diagnostics + immutable model.
+//
+// A content root is a folder holding `competencies.json` and a `personas/` folder; scenario
+// files live anywhere below it. Every problem is reported in one pass, located by file, line,
+// column and JSON pointer. No input crashes or hangs the loader (truncated files, invalid
+// UTF-8, deep nesting, huge numbers are all errors).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/diagnostics.h"
+#include "parley/model.h"
+
+namespace parley {
+
+// The nearest folder at or above `path` that holds competencies.json.
+std::optional<std::filesystem::path> find_content_root(const std::filesystem::path& path);
+
+// Parse one document of each kind from text. `file` names it in diagnostics.
+std::optional<CompetencyModel> parse_competency_model(std::string_view text, const std::string& file,
+                                                      Diagnostics& diags);
+std::optional<Persona> parse_persona(std::string_view text, const std::string& file,
+                                     const CompetencyModel& model, Diagnostics& diags);
+std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std::string& file,
+                                               const CompetencyModel& model,
+                                               const std::map<std::string, Persona>& personas,
+                                               Diagnostics& diags);
+
+// Load a whole content root: the competency model, every persona, every scenario.
+// Returns nothing when there are errors (they are in `diags`).
+std::optional<ContentSet> load_content(const std::filesystem::path& root, Diagnostics& diags);
+
+// Load the content root around one scenario file and return that scenario within it.
+struct LoadedScenario {
+    std::shared_ptr<const ContentSet> content;
+    std::shared_ptr<const Scenario> scenario;
+};
+std::optional<LoadedScenario> load_scenario_file(const std::filesystem::path& file, Diagnostics& diags);
+
+// Validate files or folders (any document kind, decided by its "kind" field).
+void validate_paths(const std::vector<std::filesystem::path>& paths, Diagnostics& diags);
+
+}  // namespace parley

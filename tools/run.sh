@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Parley's entry point for people and CI: installs what is missing (Debian 12, apt), configures,
+# builds, then starts the player on the bundled scenarios or runs the whole test suite.
+#
+#   bash tools/run.sh            build and start Parley on the bundled scenarios
+#   bash tools/run.sh test       build and run every test through CTest
+#
+# Environment: PARLEY_SANITIZE=1 builds and tests with AddressSanitizer + UBSan (in build-asan/).
+# Running it again is cheap: nothing is installed twice and the build is incremental.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=${1:-play}
+shift || true
+
+packages=(
+  cmake g++ make pkg-config
+  nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
+  libsfml-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
+  libsqlite3-dev
+  xvfb xauth libgl1-mesa-dri
+  python3-jsonschema
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "parley: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local dir=$1; shift
+  cmake -S "$here" -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+install_missing
+
+case "$mode" in
+  play)
+    build "$here/build"
+    if [ -x "$here/build/tools/player/parley" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+      exec "$here/build/tools/player/parley" --content "$here/scenarios" "$@"
+    fi
+    # No display: play in the terminal.
+    exec "$here/build/tools/cli/parley-cli" play "$here/scenarios/library/sme-working-capital.json" "$@"
+    ;;
+  test)
+    if [ "${PARLEY_SANITIZE:-0}" = 1 ]; then
+      dir="$here/build-asan"
+      build "$dir" -DPARLEY_SANITIZE=ON -DPARLEY_GUI=OFF -DPARLEY_BENCHMARKS=OFF
+    else
+      dir="$here/build"
+      build "$dir"
+    fi
+    cd "$dir"
+    ctest --output-on-failure -j "$(nproc)" "$@"
+    ;;
+  *)
+    echo "usage: bash tools/run.sh [play|test]" >&2
+    exit 2
+    ;;
+esac
