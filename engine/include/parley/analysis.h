@@ -1,7 +1,7 @@
 // Scenario analysis: exhaustive playtesting of every reachable state of a scenario for one
 // persona (difficulty and seed fixed), sharing work between paths that reach the same state
 // (memoised on Session::state_key()). Negotiation blocks are explored over a finite move set
-// (see analysis.cpp and scenarios/README.md §7 for which offers are tried).
+// (see candidate_decisions() and scenarios/README.md §8 for which moves are tried).
 #pragma once
 
 #include <cstddef>
@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "parley/catalogue.h"
+#include "parley/diagnostics.h"
 #include "parley/model.h"
 #include "parley/session.h"
 #include "parley/transcript.h"
@@ -21,6 +24,7 @@ namespace parley {
 struct AnalysisLimits {
     std::size_t max_states = 2'000'000;   // distinct states explored
     int max_milliseconds = 20'000;        // wall-clock guard; exceeding it is reported, never a hang
+    std::size_t max_megabytes = 1'024;    // memory guard for the table of explored states
 };
 
 // A finished path: its result and the decisions that reach it (play --choices syntax).
@@ -58,8 +62,27 @@ PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenari
                         const std::string& persona, std::uint64_t seed, Difficulty difficulty,
                         const AnalysisLimits& limits = {});
 
+// The decisions the analysis tries at this point of a run, in transcript syntax: every available
+// option ("1" … "n"); in a negotiation block the finite move set documented in
+// scenarios/README.md §8. Empty when the run is finished. Some may still be refused by the
+// session (e.g. a split it does not allow); the analysis skips those.
+std::vector<std::string> candidate_decisions(const Session& at);
+
+// `parley-cli analyze --json`, per persona: persona, states, complete, limit_message,
+// reachable_nodes, unreachable_nodes, endings [{id, reachable}], softlocks [{node, choices}],
+// cycles_without_exit, best and worst ({total, stars, outcome, ending, choices} or null).
+nlohmann::json to_json(const PersonaAnalysis& a);
+nlohmann::json to_json(const PathResult& p);
+
+// The validator's use of the analysis: runs it for every persona of the scenario (its default
+// difficulty, seed 1) and reports soft-locks, unreachable endings and cycles without exit as
+// errors located at the node (/nodes/N), and an exploration that hit a limit as a warning.
+void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+                     Diagnostics& diags, const AnalysisLimits& limits = {});
+
 // The value of each decision available at a point of a run: the best result still reachable
-// after taking it.
+// after taking it. `best.choices` is the whole run from its start (the decisions already made,
+// this one, then the best continuation), so it replays with `parley-cli play --choices`.
 struct DecisionValue {
     std::string decision;                 // "2" or a negotiation move
     Text text;                            // the option's text or a description of the move
@@ -77,8 +100,13 @@ struct DecisionRegret {
     int best_total = 0;
     int best_stars = 0;
 };
+// Regret of a decision: how many points the best choice would have kept that this one lost.
+inline int regret_of(const DecisionRegret& r) { return r.best_total - r.chosen_best_total; }
 // Replays `t` and values each decision. Empty when the transcript does not replay.
 std::vector<DecisionRegret> regrets(const ContentSet& content, const Transcript& t,
                                     const AnalysisLimits& limits = {});
+// The "regret" array of `play --json` / `replay --json`: [{index, chosen, chosen_best_total,
+// best, best_text, best_total, best_stars, regret}], texts in `lang`.
+nlohmann::json regrets_to_json(const std::vector<DecisionRegret>& r, Lang lang);
 
 }  // namespace parley

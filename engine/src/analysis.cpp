@@ -1,0 +1,275 @@
+// Scenario analysis, part 2: what the exploration tells an author, per persona.
+//
+// Contents
+//   1. analyze()               (reachability, soft-locks, cycles without exit, best / worst)
+//   2. JSON                    (`parley-cli analyze --json`)
+//   3. The validator's check   (soft-locks and unreachable endings as located errors)
+//
+// The exploration itself (which decisions are tried, memoisation, exact values) is in
+// analysis_explore.cpp; decision values and regret in analysis_regret.cpp.
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+
+#include "analysis_graph.h"
+#include "parley/analysis.h"
+
+namespace parley {
+
+namespace {
+
+using detail::kNone;
+using detail::StateGraph;
+
+// ============================================================================
+// 1. analyze()
+// ============================================================================
+
+// The shortest decision sequence from `root` to every vertex it reaches (breadth first), as
+// the candidate index taken at each step; used to show how a soft-lock is reached.
+std::vector<std::string> shortest_path(const StateGraph& g, const Session& root, std::uint32_t r,
+                                       std::uint32_t target) {
+    const auto& vs = g.vertices();
+    std::vector<std::uint32_t> parent(vs.size(), kNone), via(vs.size(), 0);
+    std::deque<std::uint32_t> queue{r};
+    parent[r] = r;
+    while (!queue.empty() && parent[target] == kNone) {
+        const std::uint32_t u = queue.front();
+        queue.pop_front();
+        for (const auto& e : vs[u].edges)
+            if (parent[e.to] == kNone) {
+                parent[e.to] = u;
+                via[e.to] = e.candidate;
+                queue.push_back(e.to);
+            }
+    }
+    std::vector<std::uint32_t> steps;
+    for (std::uint32_t v = target; v != r; v = parent[v]) steps.push_back(via[v]);
+    std::reverse(steps.begin(), steps.end());
+    std::vector<std::string> choices;
+    Session s = root;
+    for (std::uint32_t c : steps) {
+        std::string d = candidate_decisions(s).at(c);
+        s.decide(d);
+        choices.push_back(std::move(d));
+    }
+    return choices;
+}
+
+// Groups of dialogue nodes the trainee can enter but never leave by a decision: once inside,
+// only the client's patience running out ends the meeting. Found as the strongly connected
+// components (Tarjan) of the node moves seen while exploring that have no move leaving them.
+std::vector<std::vector<std::string>> cycles_without_exit(const StateGraph& g,
+                                                          const Scenario& sc) {
+    const std::size_t n = sc.nodes.size();
+    std::vector<std::vector<std::uint32_t>> next(n);
+    for (const auto& [from, to] : g.node_moves()) next[from].push_back(to);
+
+    std::vector<std::uint32_t> order(n, kNone), low(n, 0), component(n, kNone);
+    std::vector<std::uint32_t> stack;
+    std::vector<bool> on_stack(n, false);
+    std::uint32_t counter = 0, components = 0;
+    std::vector<std::vector<std::uint32_t>> groups;
+    std::function<void(std::uint32_t)> visit = [&](std::uint32_t u) {
+        order[u] = low[u] = counter++;
+        stack.push_back(u);
+        on_stack[u] = true;
+        for (std::uint32_t w : next[u]) {
+            if (order[w] == kNone) {
+                visit(w);
+                low[u] = std::min(low[u], low[w]);
+            } else if (on_stack[w]) {
+                low[u] = std::min(low[u], order[w]);
+            }
+        }
+        if (low[u] != order[u]) return;
+        std::vector<std::uint32_t> group;
+        for (;;) {
+            const std::uint32_t w = stack.back();
+            stack.pop_back();
+            on_stack[w] = false;
+            component[w] = components;
+            group.push_back(w);
+            if (w == u) break;
+        }
+        ++components;
+        groups.push_back(std::move(group));
+    };
+    for (std::uint32_t u = 0; u < n; ++u)
+        if (order[u] == kNone && !next[u].empty()) visit(u);
+
+    std::vector<std::vector<std::string>> out;
+    for (auto& group : groups) {
+        const std::uint32_t id = component[group.front()];
+        const bool loops = group.size() > 1 ||
+                           std::count(next[group.front()].begin(), next[group.front()].end(),
+                                      group.front()) > 0;
+        bool leaves = false;
+        for (std::uint32_t u : group)
+            for (std::uint32_t w : next[u]) leaves = leaves || component[w] != id;
+        if (!loops || leaves) continue;
+        std::sort(group.begin(), group.end());   // scenario order
+        std::vector<std::string> ids;
+        for (std::uint32_t u : group) ids.push_back(sc.nodes[u].id);
+        out.push_back(std::move(ids));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+                        const std::string& persona, std::uint64_t seed, Difficulty difficulty,
+                        const AnalysisLimits& limits) {
+    if (!scenario) throw std::invalid_argument("analyze: no scenario");
+    if (!content.persona(persona))
+        throw std::invalid_argument("analyze: unknown persona '" + persona + "'");
+    const Scenario& sc = *scenario;
+    const Session root(content, scenario, persona, seed, difficulty);
+
+    StateGraph g(limits);
+    const std::uint32_t r = g.explore(root);
+
+    PersonaAnalysis a;
+    a.persona = persona;
+    a.states = g.vertices().size();
+    a.complete = !g.stopped();
+    a.limit_message = g.limit_message();
+
+    std::vector<bool> reached(sc.nodes.size(), false);
+    for (const auto& v : g.vertices()) reached[v.node] = true;
+    for (std::size_t i = 0; i < sc.nodes.size(); ++i) {
+        (reached[i] ? a.reachable_nodes : a.unreachable_nodes).push_back(sc.nodes[i].id);
+        if (sc.nodes[i].kind == NodeKind::Ending) a.endings.push_back({sc.nodes[i].id, reached[i]});
+    }
+
+    // A soft-lock: a state fully explored, not an ending, with no decision the session accepts.
+    std::vector<bool> reported(sc.nodes.size(), false);
+    for (std::uint32_t v = 0; v < g.vertices().size(); ++v) {
+        const auto& vx = g.at(v);
+        if (vx.finished || !vx.expanded || !vx.edges.empty() || reported[vx.node]) continue;
+        reported[vx.node] = true;
+        a.softlocks.push_back({sc.nodes[vx.node].id, shortest_path(g, root, r, v)});
+    }
+    // Without a complete exploration a missing exit may just not have been found yet.
+    if (a.complete) a.cycles_without_exit = cycles_without_exit(g, sc);
+
+    if (r != kNone && g.at(r).best.some) {
+        a.best = g.result(root, r, true);
+        a.worst = g.result(root, r, false);
+    }
+    return a;
+}
+
+// ============================================================================
+// 2. JSON
+// ============================================================================
+
+nlohmann::json to_json(const PathResult& p) {
+    return {{"total", p.total},
+            {"stars", p.stars},
+            {"outcome", std::string(id_of(p.outcome))},
+            {"ending", p.ending},
+            {"choices", p.choices}};
+}
+
+nlohmann::json to_json(const PersonaAnalysis& a) {
+    nlohmann::json endings = nlohmann::json::array();
+    for (const auto& e : a.endings) endings.push_back({{"id", e.id}, {"reachable", e.reachable}});
+    nlohmann::json softlocks = nlohmann::json::array();
+    for (const auto& s : a.softlocks) softlocks.push_back({{"node", s.node}, {"choices", s.choices}});
+    nlohmann::json cycles = nlohmann::json::array();
+    for (const auto& c : a.cycles_without_exit) cycles.push_back(c);
+    return {{"persona", a.persona},
+            {"states", a.states},
+            {"complete", a.complete},
+            {"limit_message", a.limit_message},
+            {"reachable_nodes", a.reachable_nodes},
+            {"unreachable_nodes", a.unreachable_nodes},
+            {"endings", endings},
+            {"softlocks", softlocks},
+            {"cycles_without_exit", cycles},
+            {"best", a.best ? to_json(*a.best) : nlohmann::json(nullptr)},
+            {"worst", a.worst ? to_json(*a.worst) : nlohmann::json(nullptr)}};
+}
+
+// ============================================================================
+// 3. The validator's check
+// ============================================================================
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+std::string node_pointer(const Scenario& sc, const std::string& id) {
+    auto it = sc.node_index.find(id);
+    return it == sc.node_index.end() ? std::string() : "/nodes/" + std::to_string(it->second);
+}
+
+}  // namespace
+
+void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+                     Diagnostics& diags, const AnalysisLimits& limits) {
+    if (!scenario) return;
+    const Scenario& sc = *scenario;
+    auto report = [&](Severity severity, const std::string& pointer, const std::string& message) {
+        Diagnostic d;
+        d.severity = severity;
+        d.file = sc.file;
+        d.pointer = pointer;
+        d.message = message;
+        diags.add(std::move(d));
+    };
+    const std::string run = std::string(" (difficulty ") +
+                            std::string(id_of(sc.default_difficulty)) + ", seed 1)";
+    std::vector<int> reached_by(sc.nodes.size(), 0);
+    int analysed = 0;
+    for (const auto& persona : sc.personas) {
+        if (!content.persona(persona)) continue;   // the loader reports the unknown id
+        const PersonaAnalysis a = analyze(content, scenario, persona, 1, sc.default_difficulty, limits);
+        const std::string with = "with persona '" + persona + "'";
+        if (!a.complete)
+            report(Severity::Warning, "",
+                   "analysis " + with + " is incomplete: " + a.limit_message);
+        for (const auto& s : a.softlocks)
+            report(Severity::Error, node_pointer(sc, s.node),
+                   "soft-lock " + with + ": at node '" + s.node +
+                       "' no option is available and the meeting cannot go on (reached by choices " +
+                       join(s.choices, ",") + ")" + run);
+        if (a.complete) {
+            ++analysed;
+            for (const auto& id : a.reachable_nodes) ++reached_by[sc.node_index.at(id)];
+            for (const auto& e : a.endings)
+                if (!e.reachable)
+                    report(Severity::Error, node_pointer(sc, e.id),
+                           "ending '" + e.id + "' can never be reached " + with + run);
+            if (!a.best)
+                report(Severity::Error, node_pointer(sc, sc.start),
+                       "no run " + with + " reaches an ending" + run);
+        }
+        for (const auto& c : a.cycles_without_exit)
+            report(Severity::Warning, node_pointer(sc, c.front()),
+                   "nodes " + join(c, ", ") + " form a cycle with no way out " + with +
+                       ": only the client's patience running out ends it" + run);
+        if (a.best && a.best->stars < 3)
+            report(Severity::Warning, "",
+                   "no run " + with + " earns three stars: the best total is " +
+                       std::to_string(a.best->total) + " (choices " + join(a.best->choices, ",") +
+                       ")" + run);
+    }
+    // A node no persona can reach is dead content; one reached by some personas only is not.
+    if (analysed > 0 && analysed == static_cast<int>(sc.personas.size()))
+        for (std::size_t i = 0; i < sc.nodes.size(); ++i)
+            if (reached_by[i] == 0 && sc.nodes[i].kind != NodeKind::Ending)
+                report(Severity::Warning, "/nodes/" + std::to_string(i),
+                       "node '" + sc.nodes[i].id + "' is reached by no persona" + run);
+}
+
+}  // namespace parley
