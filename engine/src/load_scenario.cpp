@@ -1,0 +1,693 @@
+// Loading a scenario (format reference §3): header, client state, nodes, options,
+// negotiation blocks, endings. References to declared names are resolved while reading;
+// the node graph is checked afterwards (validate_scenario.cpp).
+//
+// Contents
+//   1. Header lists and the client state
+//   2. Negotiation blocks        (decimal values → integer units, consistency)
+//   3. Options                   (consequences, objections, closes, violations)
+//   4. Nodes                     (what each stage must and must not hold)
+//   5. parse_scenario
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <type_traits>
+
+#include "hash.h"
+#include "json_reader.h"
+#include "load_conditions.h"
+#include "parley/loader.h"
+#include "validate_scenario.h"
+
+namespace parley {
+
+namespace {
+
+struct Context {
+    Reader& r;
+    const CompetencyModel& model;
+    const std::map<std::string, Persona>& personas;
+    ScenarioNames names;
+};
+
+// ============================================================================
+// 1. Header lists and the client state
+// ============================================================================
+
+void read_objectives(Reader& r, const json& v, std::vector<Text>& out) {
+    const json::array_t* arr = r.array(v, true);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        if (auto t = r.text((*arr)[i])) out.push_back(std::move(*t));
+    }
+}
+
+void read_competency_list(Context& c, const json& v, std::vector<std::string>& out) {
+    const json::array_t* arr = c.r.array(v);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(c.r, i);
+        const std::string* id = c.r.string((*arr)[i]);
+        if (!id) continue;
+        if (!c.model.find(*id)) {
+            std::vector<std::string_view> ids;
+            for (const auto& comp : c.model.competencies) ids.push_back(comp.id);
+            c.r.unknown_id(*id, "competency", ids);
+        } else if (std::find(out.begin(), out.end(), *id) != out.end()) {
+            c.r.error("competency \"" + *id + "\" is listed twice");
+        }
+        out.push_back(*id);
+    }
+}
+
+// Every persona a scenario names must exist in the content root's personas/ folder.
+void read_persona_list(Context& c, const json& v, std::vector<std::string>& out) {
+    const json::array_t* arr = c.r.array(v, true);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(c.r, i);
+        auto id = c.r.id((*arr)[i]);
+        if (!id) continue;
+        if (c.personas.find(*id) == c.personas.end()) {
+            std::vector<std::string_view> known;
+            for (const auto& [pid, p] : c.personas) known.push_back(pid);
+            c.r.error("undefined persona \"" + *id + "\"" + suggestion(*id, known) + ": no persona with this id in personas/");
+        } else if (std::find(out.begin(), out.end(), *id) != out.end()) {
+            c.r.error("persona \"" + *id + "\" is listed twice");
+        }
+        out.push_back(*id);
+    }
+}
+
+// A list of declared things with ids: each read by `read_one`, duplicates reported.
+template <class T, class ReadOne>
+void read_declarations(Reader& r, const json& v, std::vector<T>& out, std::string_view what, ReadOne read_one) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        T item;
+        if (!read_one((*arr)[i], item)) continue;
+        const std::string& id = [&]() -> const std::string& {
+            if constexpr (std::is_same_v<T, std::string>) return item;
+            else return item.id;
+        }();
+        if (auto [it, fresh] = seen.emplace(id, i); !fresh) {
+            r.error("duplicate " + std::string(what) + " \"" + id + "\" (first at index " + std::to_string(it->second) + ")");
+            continue;
+        }
+        out.push_back(std::move(item));
+    }
+}
+
+void read_state(Context& c, const json& v, StateDecl& st) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    Fields f(r, v);
+    f.integer("trust", st.trust, 0, 100, Required);
+    f.integer("interest", st.interest, 0, 100, Required);
+    f.integer("patience", st.patience, 1, 100, Required);
+    f.enumeration("emotion", st.emotion, Required, "emotion");
+
+    if (const json* vars = f.get("variables")) {
+        Reader::At at(r, "variables");
+        if (r.expect_object(*vars)) {
+            for (const auto& [name, value] : vars->get_ref<const json::object_t&>()) {
+                Reader::At at_v(r, name);
+                if (ScenarioNames::is_meter(name)) {
+                    r.error("\"" + name + "\" is a meter; trust, interest and patience are reserved names", Anchor::Key);
+                    continue;
+                }
+                if (!valid_id(name)) {
+                    r.error("invalid variable name \"" + printable(name, 60) +
+                                "\": names use lower-case letters, digits, '_' and '-'",
+                            Anchor::Key);
+                    continue;
+                }
+                if (auto n = r.integer(value, -1000000, 1000000))
+                    st.variables.push_back(VariableDecl{name, static_cast<int>(*n)});
+            }
+        }
+    }
+    if (const json* flags = f.get("flags")) {
+        Reader::At at(r, "flags");
+        read_declarations(r, *flags, st.flags, "flag", [&](const json& x, std::string& out) {
+            auto id = r.id(x);
+            if (id) out = std::move(*id);
+            return id.has_value();
+        });
+    }
+    if (const json* needs = f.get("needs")) {
+        Reader::At at(r, "needs");
+        read_declarations(r, *needs, st.needs, "need", [&](const json& x, NeedDecl& out) {
+            if (!r.expect_object(x)) return false;
+            Fields nf(r, x);
+            bool ok = nf.id("id", out.id, Required);
+            nf.text("label", out.label, Required);
+            return ok;
+        });
+    }
+    if (const json* objs = f.get("objections")) {
+        Reader::At at(r, "objections");
+        read_declarations(r, *objs, st.objections, "objection", [&](const json& x, ObjectionDecl& out) {
+            if (!r.expect_object(x)) return false;
+            Fields of(r, x);
+            bool ok = of.id("id", out.id, Required);
+            of.enumeration("type", out.type, Required, "objection type");
+            of.text("label", out.label, Required);
+            return ok;
+        });
+    }
+}
+
+// The views point into `st`, which is complete and no longer changes.
+void declare_names(const StateDecl& st, ScenarioNames& n) {
+    for (const auto& v : st.variables) n.variables.insert(v.id);
+    for (const auto& f : st.flags) n.flags.insert(f);
+    for (const auto& x : st.needs) n.needs.insert(x.id);
+    for (const auto& o : st.objections) n.objections.insert(o.id);
+}
+
+// ============================================================================
+// 2. Negotiation blocks
+// ============================================================================
+
+constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000};
+constexpr int kMaxDecimals = 4;
+
+std::string format_units(std::int64_t units, int decimals) {
+    std::string digits = std::to_string(units < 0 ? -units : units);
+    if (decimals > 0) {
+        if (digits.size() <= static_cast<std::size_t>(decimals))
+            digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+        digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+    }
+    return units < 0 ? "-" + digits : digits;
+}
+
+// A decimal JSON number → integer units (× 10^decimals), exactly or not at all.
+std::optional<std::int64_t> read_units(Reader& r, const json& v, int decimals) {
+    if (!v.is_number()) {
+        r.error("expected a number, found " + describe(v));
+        return std::nullopt;
+    }
+    double scaled = v.get<double>() * static_cast<double>(kPow10[decimals]);
+    if (!(std::fabs(scaled) <= 1e15)) {  // also catches NaN; keeps every unit exact in a double
+        r.error("value " + v.dump() + " is out of range");
+        return std::nullopt;
+    }
+    double rounded = std::round(scaled);
+    if (std::fabs(scaled - rounded) > 1e-6) {
+        r.error("value " + v.dump() + " has more than " + std::to_string(decimals) +
+                " decimal place(s) (this issue's \"decimals\" is " + std::to_string(decimals) + ")");
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(rounded);
+}
+
+// One issue: the bank's and the client's positions, checked against each other (seed 000:
+// prepare the walk-away and target before negotiating).
+void read_issue(Context& c, const json& v, NegotiationIssue& is, Negotiation& neg) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    Fields f(r, v);
+    f.id("id", is.id, Required);
+    f.text("label", is.label, Required);
+    f.string("unit", is.unit, Optional);
+    bool decimals_ok = true;
+    if (f.get("decimals")) decimals_ok = f.integer("decimals", is.decimals, 0, kMaxDecimals, Optional);
+    bool preference_ok = false;
+    if (const json* pref = f.get("bank_prefers", Required)) {
+        Reader::At at(r, "bank_prefers");
+        if (const std::string* s = r.string(*pref)) {
+            preference_ok = *s == "higher" || *s == "lower";
+            if (preference_ok) is.bank_prefers_higher = *s == "higher";
+            else r.unknown_id(*s, "preference", {"higher", "lower"});
+        }
+    }
+    f.integer("weight", is.weight, 1, 100, Optional);
+
+    enum Value { Min, Max, Step, Target, Walkaway, Opening, ClientOpening, ClientReservation, Count };
+    static const std::string_view names[Count] = {"min", "max", "step", "bank_target", "bank_walkaway",
+                                                  "bank_opening", "client_opening", "client_reservation"};
+    std::optional<std::int64_t> val[Count];
+    for (int k = 0; k < Count; ++k) {
+        const json* x = f.get(names[k], Required);
+        if (!x || !decimals_ok) continue;
+        Reader::At at(r, names[k]);
+        val[k] = read_units(r, *x, is.decimals);
+    }
+    auto shown = [&](std::int64_t u) { return format_units(u, is.decimals); };
+    auto error_at = [&](int k, std::string msg) {
+        Reader::At at(r, names[k]);
+        r.error(std::move(msg));
+    };
+
+    if (val[Min] && val[Max] && *val[Min] >= *val[Max])
+        error_at(Max, "max " + shown(*val[Max]) + " must be above min " + shown(*val[Min]));
+    if (val[Step] && *val[Step] <= 0) {
+        error_at(Step, "step must be positive, found " + shown(*val[Step]));
+        val[Step].reset();
+    }
+    bool range_ok = val[Min] && val[Max] && *val[Min] < *val[Max];
+    for (int k = Target; k < Count; ++k) {
+        if (!val[k]) continue;
+        if (range_ok && (*val[k] < *val[Min] || *val[k] > *val[Max])) {
+            error_at(k, std::string(names[k]) + " " + shown(*val[k]) + " is outside [" + shown(*val[Min]) + ", " +
+                            shown(*val[Max]) + "]");
+            val[k].reset();
+        } else if (val[Min] && val[Step] && (*val[k] - *val[Min]) % *val[Step] != 0) {
+            error_at(k, std::string(names[k]) + " " + shown(*val[k]) + " is not on a step of " + shown(*val[Step]) +
+                            " from min " + shown(*val[Min]));
+        }
+    }
+
+    // "Better for the bank" depends on the direction the bank prefers.
+    if (preference_ok) {
+        bool higher = is.bank_prefers_higher;
+        auto bank_better_or_equal = [&](std::int64_t a, std::int64_t b) { return higher ? a >= b : a <= b; };
+        std::string direction = higher ? "the bank prefers higher values" : "the bank prefers lower values";
+        if (val[Opening] && val[Target] && !bank_better_or_equal(*val[Opening], *val[Target]))
+            error_at(Opening, "the bank's opening " + shown(*val[Opening]) + " is worse for the bank than its target " +
+                                  shown(*val[Target]) + " (" + direction + ")");
+        if (val[Target] && val[Walkaway] && !bank_better_or_equal(*val[Target], *val[Walkaway]))
+            error_at(Target, "the bank's target " + shown(*val[Target]) + " is worse for the bank than its walk-away " +
+                                 shown(*val[Walkaway]) + " (" + direction + ")");
+        if (val[ClientOpening] && val[ClientReservation] &&
+            !bank_better_or_equal(*val[ClientReservation], *val[ClientOpening]))
+            error_at(ClientOpening, "the client's opening " + shown(*val[ClientOpening]) +
+                                        " is worse for the client than its reservation " +
+                                        shown(*val[ClientReservation]) + " (the client prefers " +
+                                        (higher ? "lower" : "higher") + " values)");
+    }
+
+    if (val[Min]) is.min = *val[Min];
+    if (val[Max]) is.max = *val[Max];
+    if (val[Step]) is.step = *val[Step];
+    if (val[Target]) is.bank_target = *val[Target];
+    if (val[Walkaway]) is.bank_walkaway = *val[Walkaway];
+    if (val[ClientOpening]) is.client_opening = *val[ClientOpening];
+    if (val[ClientReservation]) is.client_reservation = *val[ClientReservation];
+    if (val[Opening] && !is.id.empty()) neg.bank_opening[is.id] = *val[Opening];
+}
+
+// 退让表 / 坚持表: the author's expected lists name this block's issues.
+void read_issue_list(Reader& r, const json& v, const Negotiation& neg, std::vector<std::string>& out,
+                     const std::vector<std::string>* other, std::string_view other_name) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    std::vector<std::string_view> ids;
+    for (const auto& is : neg.issues) ids.push_back(is.id);
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        const std::string* s = r.string((*arr)[i]);
+        if (!s) continue;
+        if (std::find(ids.begin(), ids.end(), *s) == ids.end()) {
+            r.error("unknown issue \"" + printable(*s, 60) + "\"" + suggestion(*s, ids) + "; this block's issues are " +
+                    join_ids(ids));
+            continue;
+        }
+        if (other && std::find(other->begin(), other->end(), *s) != other->end())
+            r.error("issue \"" + *s + "\" is on both lists; it cannot be conceded and held (see \"" +
+                    std::string(other_name) + "\")");
+        out.push_back(*s);
+    }
+}
+
+std::shared_ptr<const Negotiation> read_negotiation(Context& c, const json& v) {
+    Reader& r = c.r;
+    auto neg = std::make_shared<Negotiation>();
+    if (!r.expect_object(v)) return neg;
+    Fields f(r, v);
+    f.text("briefing", neg->briefing, Required);
+    if (const json* issues = f.get("issues", Required)) {
+        Reader::At at(r, "issues");
+        if (const json::array_t* arr = r.array(*issues, true)) {
+            std::map<std::string, std::size_t> seen;
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                Reader::At at_i(r, i);
+                NegotiationIssue is;
+                read_issue(c, (*arr)[i], is, *neg);
+                if (!is.id.empty()) {
+                    if (auto [it, fresh] = seen.emplace(is.id, i); !fresh) {
+                        Reader::At at_id(r, "id");
+                        r.error("duplicate issue id \"" + is.id + "\" (first at index " + std::to_string(it->second) + ")");
+                    }
+                }
+                neg->issues.push_back(std::move(is));
+            }
+        }
+    }
+    f.integer("max_rounds", neg->max_rounds, 1, 100, Optional);
+    f.integer("max_concessions", neg->max_concessions, 0, 100, Optional);
+    if (const json* x = f.get("should_concede")) {
+        Reader::At at(r, "should_concede");
+        read_issue_list(r, *x, *neg, neg->should_concede, nullptr, "");
+    }
+    if (const json* x = f.get("must_hold")) {
+        Reader::At at(r, "must_hold");
+        read_issue_list(r, *x, *neg, neg->must_hold, &neg->should_concede, "should_concede");
+    }
+    f.id("on_deal", neg->on_deal, Required);
+    f.id("on_no_deal", neg->on_no_deal, Required);
+    f.id("on_client_quit", neg->on_client_quit, Required);
+    return neg;
+}
+
+// ============================================================================
+// 3. Options
+// ============================================================================
+
+void read_evidence(Context& c, const json& v, std::vector<Evidence>& out) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    for (const auto& [id, value] : v.get_ref<const json::object_t&>()) {
+        Reader::At at(r, id);
+        if (!c.model.find(id)) {
+            std::vector<std::string_view> ids;
+            for (const auto& comp : c.model.competencies) ids.push_back(comp.id);
+            r.unknown_id(id, "competency", ids, Anchor::Key);
+            continue;
+        }
+        if (auto n = r.integer(value, -3, 3)) out.push_back(Evidence{id, static_cast<int>(*n)});
+    }
+}
+
+void read_branches(Context& c, const json& v, std::vector<Branch>& out) {
+    Reader& r = c.r;
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    out.reserve(arr->size());
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        Branch b;  // kept even when broken, so indices match the document
+        if (r.expect_object((*arr)[i])) {
+            Fields f(r, (*arr)[i]);
+            if (const json* cond = f.get("if", Required)) {
+                Reader::At at_if(r, "if");
+                b.when = read_condition(r, *cond, c.names);
+            }
+            f.id("next", b.next, Required);
+        }
+        out.push_back(std::move(b));
+    }
+}
+
+// effects, evidence, feedback, branch, next: shared by an option and its premature close.
+void read_consequence(Context& c, Fields& f, Consequence& q) {
+    Reader& r = c.r;
+    if (const json* x = f.get("effects")) {
+        Reader::At at(r, "effects");
+        q.effects = read_effects(r, *x, c.names);
+    }
+    if (const json* x = f.get("evidence")) {
+        Reader::At at(r, "evidence");
+        read_evidence(c, *x, q.evidence);
+    }
+    f.text("feedback", q.feedback, Required);  // every decision is explained in the debrief
+    if (const json* x = f.get("branch")) {
+        Reader::At at(r, "branch");
+        read_branches(c, *x, q.branches);
+    }
+    f.id("next", q.next, Required);
+}
+
+std::optional<ObjectionAnswer> read_objection_answer(Context& c, const json& v) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return std::nullopt;
+    ObjectionAnswer a;
+    Fields f(r, v);
+    bool ok = true;
+    if (f.string("id", a.objection, Required)) {
+        Reader::At at(r, "id");
+        ok = check_name(r, a.objection, NameKind::Objection, c.names);
+    } else {
+        ok = false;
+    }
+    ok = f.enumeration("method", a.method, Required, "objection method") && ok;
+    if (!ok) return std::nullopt;
+    return a;
+}
+
+std::optional<Close> read_close(Context& c, const json& v) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return std::nullopt;
+    Close cl;
+    Fields f(r, v);
+    bool ok = f.enumeration("strategy", cl.strategy, Required, "closing strategy");
+    if (const json* x = f.get("timely_if", Required)) {
+        Reader::At at(r, "timely_if");
+        cl.timely_when = read_condition(r, *x, c.names);
+    }
+    if (const json* x = f.get("premature", Required)) {
+        Reader::At at(r, "premature");
+        if (r.expect_object(*x)) {
+            Fields pf(r, *x);
+            read_consequence(c, pf, cl.premature);
+        }
+    }
+    if (!ok) return std::nullopt;
+    return cl;
+}
+
+std::optional<Violation> read_violation(Context& c, const json& v) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return std::nullopt;
+    Violation vi;
+    Fields f(r, v);
+    bool ok = f.enumeration("red_line", vi.red_line, Required, "compliance red line");
+    f.boolean("critical", vi.critical, Optional);
+    f.text("explanation", vi.explanation, Required);
+    if (!ok) return std::nullopt;
+    return vi;
+}
+
+void read_option(Context& c, const json& v, Option& o) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    Fields f(r, v);
+    f.id("id", o.id, Required);
+    f.text("text", o.text, Required);
+    if (const json* tags = f.get("tags")) {
+        Reader::At at(r, "tags");
+        if (const json::array_t* arr = r.array(*tags)) {
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                Reader::At at_i(r, i);
+                auto t = r.enumeration<Tag>((*arr)[i], "technique tag");
+                if (t && std::find(o.tags.begin(), o.tags.end(), *t) == o.tags.end()) o.tags.push_back(*t);
+            }
+        }
+    }
+    if (const json* x = f.get("if")) {
+        Reader::At at(r, "if");
+        o.when = read_condition(r, *x, c.names);
+    }
+    read_consequence(c, f, o.consequence);
+    if (const json* x = f.get("objection")) {
+        Reader::At at(r, "objection");
+        o.objection = read_objection_answer(c, *x);
+    }
+    if (const json* x = f.get("close")) {
+        Reader::At at(r, "close");
+        o.close = read_close(c, *x);
+        // A close carries its strategy's tag, so personas react to the closing style.
+        if (o.close) {
+            Tag t = tag_of(o.close->strategy);
+            if (std::find(o.tags.begin(), o.tags.end(), t) == o.tags.end()) o.tags.push_back(t);
+        }
+    }
+    if (const json* x = f.get("violation")) {
+        Reader::At at(r, "violation");
+        o.violation = read_violation(c, *x);
+    }
+}
+
+// ============================================================================
+// 4. Nodes
+// ============================================================================
+
+void read_line_by_persona(Context& c, const json& v, Node& n) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    for (const auto& [pid, text] : v.get_ref<const json::object_t&>()) {
+        Reader::At at(r, pid);
+        const auto& ps = c.names.personas;
+        if (std::find(ps.begin(), ps.end(), pid) == ps.end()) {
+            r.error("persona \"" + printable(pid, 60) + "\" is not one of this scenario's personas (" + join_ids(ps) + ")",
+                    Anchor::Key);
+            continue;
+        }
+        if (auto t = r.text(text)) n.line_by_persona[pid] = std::move(*t);
+    }
+}
+
+// A field this node's stage does not allow: said plainly rather than "unknown field".
+void refuse(Reader& r, Fields& f, std::string_view field, const std::string& why) {
+    if (f.get(field)) {
+        Reader::At at(r, field);
+        r.error(why, Anchor::Key);
+    }
+}
+
+void read_node(Context& c, const json& v, Node& n) {
+    Reader& r = c.r;
+    if (!r.expect_object(v)) return;
+    Fields f(r, v);
+    f.id("id", n.id, Required);
+    bool stage_ok = f.enumeration("stage", n.stage, Required, "stage");
+    f.text("line", n.line, Required);
+    if (const json* x = f.get("line_by_persona")) {
+        Reader::At at(r, "line_by_persona");
+        read_line_by_persona(c, *x, n);
+    }
+    f.enumeration("emotion", n.emotion, Optional, "emotion");
+    if (const json* x = f.get("cue")) {
+        Reader::At at(r, "cue");
+        n.cue = r.text(*x);
+    }
+
+    std::string stage_name = stage_ok ? std::string(id_of(n.stage)) : std::string("?");
+    n.kind = !stage_ok ? NodeKind::Dialogue
+           : n.stage == Stage::Ending ? NodeKind::Ending
+           : n.stage == Stage::Negotiation ? NodeKind::Negotiation
+                                           : NodeKind::Dialogue;
+
+    // Endings hold an outcome and nothing to choose.
+    if (stage_ok && n.kind == NodeKind::Ending) {
+        f.enumeration("outcome", n.outcome, Required, "outcome");
+        f.integer("outcome_score", n.outcome_score, 0, 100, Required);
+        f.text("summary", n.summary, Required);
+    } else {
+        std::string why = "only an ending node has an outcome (this node's stage is \"" + stage_name + "\")";
+        if (stage_ok) {
+            refuse(r, f, "outcome", why);
+            refuse(r, f, "outcome_score", why);
+            refuse(r, f, "summary", why);
+        } else {  // stage unknown (reported): accept the fields silently
+            f.get("outcome");
+            f.get("outcome_score");
+            f.get("summary");
+        }
+    }
+
+    // Negotiation nodes hold a negotiation block; its on_* targets lead on.
+    if (const json* x = f.get("negotiation", stage_ok && n.kind == NodeKind::Negotiation ? Required : Optional)) {
+        Reader::At at(r, "negotiation");
+        if (!stage_ok || n.kind == NodeKind::Negotiation)
+            n.negotiation = read_negotiation(c, *x);
+        else
+            r.error("only a node with stage \"negotiation\" holds a negotiation block (this node's stage is \"" +
+                        stage_name + "\")",
+                    Anchor::Key);
+    }
+
+    // Every other node gives the trainee at least one option.
+    const json* options = f.get("options");
+    if (stage_ok && n.kind != NodeKind::Dialogue) {
+        if (options) {
+            Reader::At at(r, "options");
+            r.error(n.kind == NodeKind::Ending
+                        ? "an ending node has no options"
+                        : "a negotiation node has no options: its on_deal, on_no_deal and on_client_quit lead on",
+                    Anchor::Key);
+        }
+        return;
+    }
+    if (!options) {
+        if (stage_ok)
+            r.error("node \"" + n.id + "\" has no options: every node except an ending or a negotiation needs at least one");
+        return;
+    }
+    Reader::At at(r, "options");
+    const json::array_t* arr = r.array(*options);
+    if (!arr) return;
+    if (arr->empty()) {
+        r.error("node \"" + n.id + "\" has no options: every node except an ending or a negotiation needs at least one");
+        return;
+    }
+    n.options.resize(arr->size());  // one per entry, even broken ones, so indices match
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at_i(r, i);
+        read_option(c, (*arr)[i], n.options[i]);
+    }
+}
+
+void read_nodes(Context& c, const json& v, Scenario& s) {
+    Reader& r = c.r;
+    const json::array_t* arr = r.array(v, true);
+    if (!arr) return;
+    s.nodes.resize(arr->size());  // one per entry, even broken ones, so indices match
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        read_node(c, (*arr)[i], s.nodes[i]);
+    }
+    for (std::size_t i = 0; i < s.nodes.size(); ++i)
+        if (!s.nodes[i].id.empty()) s.node_index.emplace(s.nodes[i].id, i);  // the first of duplicates
+}
+
+}  // namespace
+
+// ============================================================================
+// 5. parse_scenario
+// ============================================================================
+
+std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std::string& file,
+                                               const CompetencyModel& model,
+                                               const std::map<std::string, Persona>& personas,
+                                               Diagnostics& diags) {
+    Reporter rep(text, file, diags);
+    std::optional<json> doc = parse_json(rep);
+    if (!doc) return nullptr;
+
+    Reader r(rep);
+    auto s = std::make_shared<Scenario>();
+    s->file = file;
+    Context c{r, model, personas, {}};
+    {
+        Fields f(r, *doc);
+        if (!read_header(f, "scenario")) return nullptr;
+        f.id("id", s->id, Required);
+        f.text("title", s->title, Required);
+        f.text("summary", s->summary, Required);
+        f.text("company", s->company, Required);
+        f.text("situation", s->situation, Required);
+        f.enumeration("entry_moment", s->entry_moment, Required, "entry moment");
+        f.text("entry_note", s->entry_note, Required);
+        if (const json* x = f.get("objectives", Required)) {
+            Reader::At at(r, "objectives");
+            read_objectives(r, *x, s->objectives);
+        }
+        f.integer("level", s->level, 1, 3, Required);
+        f.enumeration("difficulty", s->default_difficulty, Required, "difficulty");
+        if (const json* x = f.get("competencies", Required)) {
+            Reader::At at(r, "competencies");
+            read_competency_list(c, *x, s->competencies);
+        }
+        if (const json* x = f.get("personas", Required)) {
+            Reader::At at(r, "personas");
+            read_persona_list(c, *x, s->personas);
+        }
+        if (const json* x = f.get("state", Required)) {
+            Reader::At at(r, "state");
+            read_state(c, *x, s->state);
+        }
+        declare_names(s->state, c.names);
+        for (const auto& p : s->personas) c.names.personas.push_back(p);
+        f.id("start", s->start, Required);
+        f.id("patience_out", s->patience_out, Required);
+        if (const json* x = f.get("nodes", Required)) {
+            Reader::At at(r, "nodes");
+            read_nodes(c, *x, *s);
+        }
+    }
+    validate_scenario(*s, rep);
+    rep.flush();
+    if (rep.errors() > 0) return nullptr;
+    s->content_hash = fnv1a64(doc->dump());
+    return s;
+}
+
+}  // namespace parley
