@@ -27,8 +27,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string range_text(std::int64_t lo, std::int64_t hi) {
     constexpr std::int64_t kOpen = std::numeric_limits<int>::max();
-    if (hi >= kOpen) return "at least " + std::to_string(lo);
-    return "from " + std::to_string(lo) + " to " + std::to_string(hi);
+    if (lo <= -1000000 && hi >= 1000000) return "";  // a counter: the range says nothing useful
+    if (hi >= kOpen) return " of at least " + std::to_string(lo);
+    return " from " + std::to_string(lo) + " to " + std::to_string(hi);
 }
 
 bool blank(const std::string& s) {
@@ -49,7 +50,9 @@ std::string suggestion(std::string_view given, const std::vector<std::string_vie
             best = c;
         }
     }
-    std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, given.size() / 3));
+    // About one typo per three characters, at most three: "optins" → "options", but a
+    // one-letter id suggests nothing.
+    std::size_t allowed = std::min<std::size_t>(3, given.size() / 3);
     if (best.empty() || best_d == 0 || best_d > allowed) return "";
     return " (did you mean \"" + std::string(best) + "\"?)";
 }
@@ -110,21 +113,21 @@ std::optional<std::int64_t> Reader::integer(const json& v, std::int64_t lo, std:
     } else if (v.is_number_float()) {
         double d = v.get<double>();
         if (std::trunc(d) != d) {
-            error("expected an integer " + range_text(lo, hi) + ", found the fraction " + v.dump());
+            error("expected an integer" + range_text(lo, hi) + ", found the fraction " + v.dump());
             return std::nullopt;
         }
         if (d >= static_cast<double>(lo) && d <= static_cast<double>(hi))
             value = static_cast<std::int64_t>(d);
         else {
-            error("expected an integer " + range_text(lo, hi) + ", found " + v.dump());
+            error("expected an integer" + range_text(lo, hi) + ", found " + v.dump());
             return std::nullopt;
         }
     } else {
-        error("expected an integer " + range_text(lo, hi) + ", found " + describe(v));
+        error("expected an integer" + range_text(lo, hi) + ", found " + describe(v));
         return std::nullopt;
     }
     if (!value || *value < lo || *value > hi) {
-        error("expected an integer " + range_text(lo, hi) + ", found " + v.dump());
+        error("expected an integer" + range_text(lo, hi) + ", found " + v.dump());
         return std::nullopt;
     }
     return value;
