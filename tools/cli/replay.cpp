@@ -1,0 +1,98 @@
+// `parley-cli replay TRANSCRIPT`: replay a recorded run against the content and show (or print
+// as JSON) its debrief. The engine refuses transcripts recorded against other content.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "commands.h"
+#include "parley/debrief.h"
+#include "parley/loader.h"
+#include "parley/transcript.h"
+#include "presenter.h"
+
+namespace parley::cli {
+
+namespace {
+
+struct ReplayOptions {
+    std::string transcript;
+    std::string content;
+    std::string lang = "zh";
+    bool json = false;
+};
+
+int run_replay(const ReplayOptions& o) {
+    std::ifstream in(o.transcript, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        std::cerr << "replay: cannot read '" << o.transcript << "'\n";
+        return kExitFailure;
+    }
+    Diagnostics diags;
+    const auto transcript = parse_transcript(text.str(), o.transcript, diags);
+    if (!transcript) {
+        print_diagnostics(std::cerr, diags);
+        std::cerr << "replay: '" << o.transcript << "' is not a valid transcript\n";
+        return kExitFailure;
+    }
+
+    std::filesystem::path root;
+    if (!o.content.empty()) {
+        root = o.content;
+    } else if (auto found = default_content_dir()) {
+        root = *found;
+    } else {
+        std::cerr << "replay: no content folder found above the current directory or the program; "
+                     "pass --content DIR\n";
+        return kExitUsage;
+    }
+    const auto content = load_content(root, diags);
+    print_diagnostics(std::cerr, diags);
+    if (!content) {
+        std::cerr << "replay: the content in '" << root.string() << "' has " << diags.errors()
+                  << " errors\n";
+        return kExitFailure;
+    }
+
+    std::string error;
+    const auto session = replay(*content, *transcript, error);
+    if (!session) {
+        std::cerr << "replay: " << error << '\n';
+        return kExitFailure;
+    }
+    const Lang lang = lang_of(o.lang);
+    const Debrief d = debrief(*session);
+    if (o.json) {
+        std::cout << to_json(d, lang).dump(2) << '\n';
+    } else {
+        std::cout << "replayed " << transcript->decisions.size() << " decisions of '" << transcript->scenario
+                  << "' (persona " << transcript->persona << ", seed " << transcript->seed
+                  << ", content " << hash_hex(transcript->content_hash) << ") from " << root.string()
+                  << '\n';
+        show_debrief(std::cout, d, *session, lang);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void register_replay(CLI::App& app) {
+    auto o = std::make_shared<ReplayOptions>();
+    auto* cmd = app.add_subcommand("replay", "Replay a transcript and show its debrief");
+    cmd->add_option("transcript", o->transcript, "Transcript file written by play --transcript-out")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--content", o->content,
+                    "Content root (folder with competencies.json); default: the nearest scenarios/ "
+                    "folder above the current directory or the program")
+        ->check(CLI::ExistingDirectory);
+    add_lang_option(*cmd, o->lang);
+    cmd->add_flag("--json", o->json, "Print the debrief as JSON on stdout (and nothing else there)");
+    cmd->callback([o] { finish(run_replay(*o)); });
+}
+
+}  // namespace parley::cli
