@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/catalogue.h"
@@ -287,21 +288,25 @@ void show_move_syntax(std::ostream& out, const Negotiation& block, Lang lang) {
     std::vector<std::string> ids;
     for (const auto& issue : block.issues) ids.push_back(issue.id);
     const std::string a = ids.empty() ? "ISSUE" : ids.front();
-    const std::string v = block.issues.empty() ? "VALUE" : format_value(block.issues.front(), block.issues.front().bank_target);
-    out << tr(lang, "谈判动作(议题:", "Moves (issues: ") << join(ids, ", ") << tr(lang, "):", "):") << '\n'
-        << "  prep:concede=ISSUE+ISSUE;hold=ISSUE   "
-        << tr(lang, "准备退让表与坚持表(每个谈判的第一步;列表可为空)",
-              "prepare your concede and hold lists (first move; a list may be empty)")
-        << "\n  offer:" << a << "=" << v << "                   "
-        << tr(lang, "报价(未提到的议题保持上次报价)", "propose values (issues not named keep your last offer)")
-        << "\n  trade:ISSUE=VALUE/ISSUE=VALUE          "
-        << tr(lang, "条件交换:只有对方接受后者,才让出前者", "concede the first only if the client accepts the second")
-        << "\n  nibble:ISSUE=VALUE                     "
-        << tr(lang, "蚕食:条件接近时再要一点", "ask one small extra once terms are close")
-        << "\n  hold | split | accept | walk           "
-        << tr(lang, "坚持 | 提议折中 | 接受客户报价 | 离开谈判",
-              "hold your offer | propose splitting | accept the client's offer | walk away")
-        << "\n  " << tr(lang, "数值按显示单位书写,如 ", "Values are in display units, e.g. ") << a << "=" << v << '\n';
+    const std::string v =
+        block.issues.empty() ? "VALUE" : format_value(block.issues.front(), block.issues.front().bank_target);
+    const std::vector<std::pair<std::string, const char*>> moves{
+        {"prep:concede=ISSUE+ISSUE;hold=ISSUE",
+         tr(lang, "准备退让表与坚持表(每个谈判的第一步;列表可为空)",
+            "prepare your concede and hold lists (first move; a list may be empty)")},
+        {"offer:" + a + "=" + v,
+         tr(lang, "报价(未提到的议题保持上次报价)", "propose values (issues not named keep your last offer)")},
+        {"trade:ISSUE=VALUE/ISSUE=VALUE",
+         tr(lang, "条件交换:只有对方接受后者,才让出前者", "concede the first only if the client accepts the second")},
+        {"nibble:ISSUE=VALUE", tr(lang, "蚕食:条件接近时再要一点", "ask one small extra once terms are close")},
+        {"hold | split | accept | walk",
+         tr(lang, "坚持 | 提议折中 | 接受客户报价 | 离开谈判",
+            "hold your offer | propose splitting | accept the client's offer | walk away")},
+    };
+    out << tr(lang, "谈判动作(议题:", "Moves (issues: ") << join(ids, ", ") << tr(lang, "):", "):") << '\n';
+    for (const auto& [syntax, meaning] : moves) out << "  " << pad(syntax, 38) << meaning << '\n';
+    out << "  " << tr(lang, "数值按显示单位书写,多个议题用 ; 分隔,如 ", "Values are in display units; separate issues with ;, e.g. ")
+        << "offer:" << a << "=" << v << (ids.size() > 1 ? ";" + ids[1] + "=…" : "") << '\n';
 }
 
 // ============================================================================
