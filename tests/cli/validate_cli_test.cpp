@@ -112,3 +112,11 @@ TEST_CASE("help is not an error", "[cli]") {
     CHECK(run.exit == 0);
     for (const char* sub : {"validate", "play", "replay"}) CHECK(run.out.find(sub) != std::string::npos);
 }
+
+TEST_CASE("the shipped scenarios folder validates with exit code 0", "[cli]") {
+    const auto run = run_cli({"validate", std::string(PARLEY_SOURCE_DIR) + "/scenarios"});
+
+    INFO(run.out << run.err);
+    CHECK(run.exit == 0);
+    CHECK(run.out.find(" 0 errors") != std::string::npos);
+}
