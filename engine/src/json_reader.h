@@ -146,7 +146,7 @@ public:
 private:
     Reader& r_;
     const json::object_t& object_;
-    std::array<std::string_view, 32> names_{};
+    std::array<std::string_view, 32> names_;  // the first named_ are set
     std::size_t named_ = 0;
     std::size_t found_ = 0;
     bool dismissed_ = false;

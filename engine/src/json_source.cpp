@@ -8,6 +8,8 @@
 //      and repeated keys
 #include "json_source.h"
 
+#include "hash.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -95,6 +97,29 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
         }
     }
     return out;
+}
+
+namespace {
+
+// nlohmann's serializer writes through this adapter; we fold the bytes into the hash.
+class HashingOutput : public nlohmann::detail::output_adapter_protocol<char> {
+public:
+    explicit HashingOutput(std::uint64_t& h) : h_(h) {}
+    void write_character(char c) override { h_ = fnv1a64(std::string_view(&c, 1), h_); }
+    void write_characters(const char* s, std::size_t n) override { h_ = fnv1a64(std::string_view(s, n), h_); }
+
+private:
+    std::uint64_t& h_;
+};
+
+}  // namespace
+
+std::uint64_t content_hash_of(const json& value) {
+    std::uint64_t h = fnv1a64({});
+    // Same settings as json::dump(): compact, UTF-8 as is, strict.
+    nlohmann::detail::serializer<json> s(std::make_shared<HashingOutput>(h), ' ');
+    s.dump(value, false, false, 0);
+    return h;
 }
 
 std::string describe(const json& value) {
@@ -241,47 +266,60 @@ std::size_t skip_bom(std::string_view t) {
     return t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
+std::size_t skip_elements(std::string_view t, std::size_t pos, std::size_t count);
+
+// Inside the container at pos: the offset of the value (or key) named by `seg`, npos
+// when there is none.
+std::size_t enter(std::string_view t, std::size_t pos, const PathSeg& seg, Anchor anchor) {
+    constexpr std::size_t npos = std::string_view::npos;
+    if (pos >= t.size()) return npos;
+    if (t[pos] == '{' && !seg.is_index) {
+        std::size_t p = pos + 1, found_key = npos, found_value = npos;
+        while (true) {
+            p = skip_ws(t, p);
+            if (p >= t.size() || t[p] != '"') break;
+            std::size_t key_pos = p;
+            bool match = string_equals(t, p, seg.key);
+            p = skip_ws(t, skip_string(t, p));
+            if (p < t.size() && t[p] == ':') ++p;
+            p = skip_ws(t, p);
+            if (match) {  // keep the last: a repeated key's last value is the one parsed
+                found_key = key_pos;
+                found_value = p;
+            }
+            p = skip_ws(t, skip_value(t, p));
+            if (p < t.size() && t[p] == ',') ++p;
+            else break;
+        }
+        return anchor == Anchor::Key ? found_key : found_value;
+    }
+    if (t[pos] == '[' && seg.is_index) {
+        std::size_t first = skip_ws(t, pos + 1);
+        if (first >= t.size() || t[first] == ']') return npos;
+        return skip_elements(t, first, seg.index);
+    }
+    return npos;
+}
+
+// From the array element at `pos`, the offset of the element `count` further on.
+std::size_t skip_elements(std::string_view t, std::size_t pos, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        pos = skip_ws(t, skip_value(t, pos));
+        if (pos >= t.size() || t[pos] != ',') return std::string_view::npos;
+        pos = skip_ws(t, pos + 1);
+    }
+    return pos < t.size() && t[pos] != ']' ? pos : std::string_view::npos;
+}
+
 }  // namespace
 
 std::size_t locate(std::string_view t, const Path& path, Anchor anchor) {
     std::size_t pos = skip_ws(t, skip_bom(t));
     for (std::size_t s = 0; s < path.size(); ++s) {
-        const PathSeg& seg = path[s];
         bool last = s + 1 == path.size();
-        if (pos >= t.size()) return t.size();
-        if (t[pos] == '{' && !seg.is_index) {
-            std::size_t p = pos + 1, found_key = std::string_view::npos, found_value = 0;
-            while (true) {
-                p = skip_ws(t, p);
-                if (p >= t.size() || t[p] != '"') break;
-                std::size_t key_pos = p;
-                bool match = string_equals(t, p, seg.key);
-                p = skip_ws(t, skip_string(t, p));
-                if (p < t.size() && t[p] == ':') ++p;
-                p = skip_ws(t, p);
-                if (match) {  // keep the last: a repeated key's last value is the one parsed
-                    found_key = key_pos;
-                    found_value = p;
-                }
-                p = skip_ws(t, skip_value(t, p));
-                if (p < t.size() && t[p] == ',') ++p;
-                else break;
-            }
-            if (found_key == std::string_view::npos) return pos;
-            pos = (last && anchor == Anchor::Key) ? found_key : found_value;
-        } else if (t[pos] == '[' && seg.is_index) {
-            std::size_t p = skip_ws(t, pos + 1);
-            std::size_t i = 0;
-            while (i < seg.index && p < t.size() && t[p] != ']') {
-                p = skip_ws(t, skip_value(t, p));
-                if (p < t.size() && t[p] == ',') p = skip_ws(t, p + 1);
-                ++i;
-            }
-            if (i < seg.index || p >= t.size() || t[p] == ']') return pos;
-            pos = p;
-        } else {
-            return pos;
-        }
+        std::size_t next = enter(t, pos, path[s], last ? anchor : Anchor::Value);
+        if (next == std::string_view::npos) return pos;
+        pos = next;
     }
     return pos;
 }
@@ -310,12 +348,60 @@ bool Reporter::room(Severity severity) {
     return false;
 }
 
+std::size_t Reporter::locate_cached(const Path& path, Anchor anchor) {
+    constexpr std::size_t npos = std::string_view::npos;
+    const std::string_view t = text_;
+    const std::size_t root = skip_ws(t, skip_bom(t));
+    auto same = [](const PathSeg& a, const Step& b) {
+        return a.is_index == b.is_index && (a.is_index ? a.index == b.index : a.key == b.key);
+    };
+    // Reuse the common prefix with the last path.
+    std::size_t k = 0, pos = root;
+    while (k < path.size() && k < steps_.size() && same(path[k], steps_[k])) pos = steps_[k++].offset;
+    // A later element of the same array: walk on from the one found last time.
+    std::optional<Step> previous;
+    if (k < steps_.size()) previous = steps_[k];
+    steps_.resize(k);
+    for (; k < path.size(); ++k) {
+        const PathSeg& seg = path[k];
+        std::size_t next = (seg.is_index && previous && previous->is_index && previous->index < seg.index)
+                               ? skip_elements(t, previous->offset, seg.index - previous->index)
+                               : enter(t, pos, seg, Anchor::Value);
+        previous.reset();
+        if (next == npos) return pos;  // the deepest value reached
+        pos = next;
+        steps_.push_back(Step{seg.is_index, std::string(seg.key), seg.index, pos});
+    }
+    if (anchor == Anchor::Key && !path.empty() && !path.back().is_index) {
+        std::size_t parent = path.size() >= 2 ? steps_[path.size() - 2].offset : root;
+        std::size_t key = enter(t, parent, path.back(), Anchor::Key);
+        if (key != npos) return key;
+    }
+    return pos;
+}
+
+TextPosition Reporter::position_cached(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < counted_to_) {  // behind the last one: count again from the start
+        counted_to_ = line_start_ = 0;
+        line_ = 1;
+    }
+    for (std::size_t i = counted_to_; i < offset; ++i) {
+        if (text_[i] == '\n') {
+            ++line_;
+            line_start_ = i + 1;
+        }
+    }
+    counted_to_ = offset;
+    return TextPosition{line_, static_cast<int>(offset - line_start_) + 1};
+}
+
 void Reporter::report(Severity severity, const Path& path, std::string message, Anchor anchor) {
     if (!room(severity)) return;
     Diagnostic d;
     d.severity = severity;
     d.file = file_;
-    TextPosition p = position_of(text_, locate(text_, path, anchor));
+    TextPosition p = position_cached(locate_cached(path, anchor));
     d.line = p.line;
     d.column = p.column;
     d.pointer = pointer_of(path);
@@ -325,7 +411,7 @@ void Reporter::report(Severity severity, const Path& path, std::string message, 
 
 void Reporter::report_at_offset(Severity severity, std::size_t offset, std::string message) {
     if (!room(severity)) return;
-    TextPosition p = position_of(text_, offset);
+    TextPosition p = position_cached(offset);
     items_.push_back(Diagnostic{severity, file_, p.line, p.column, "", std::move(message)});
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,21 @@ public:
 
 private:
     bool room(Severity severity);
+    std::size_t locate_cached(const Path& path, Anchor anchor);
+
+    // The last path located and the offset of each value along it, so diagnostics in
+    // document order (node after node) cost one pass over the text, not one each.
+    struct Step {
+        bool is_index;
+        std::string key;
+        std::size_t index;
+        std::size_t offset;
+    };
+    std::vector<Step> steps_;
+    // Likewise for line counting: the last offset turned into a line.
+    std::size_t counted_to_ = 0, line_start_ = 0;
+    int line_ = 1;
+    TextPosition position_cached(std::size_t offset);
 
     std::string_view text_;
     std::string file_;
@@ -112,6 +128,10 @@ private:
 // invalid UTF-8, nesting deeper than kMaxJsonDepth, a number too large for a double, or an
 // empty file. A repeated key in an object is an error too, but the document still parses.
 std::optional<json> parse_json(Reporter& rep);
+
+// fnv1a64(value.dump()), computed while serialising instead of building the string
+// (a large scenario's dump is megabytes).
+std::uint64_t content_hash_of(const json& value);
 
 // "a string \"abc\"", "an array", "1e+30", … : what a value is, for messages.
 std::string describe(const json& value);

@@ -1,7 +1,6 @@
 // Loading the competency model (competencies.json, format reference §1; seed 003).
 #include <map>
 
-#include "hash.h"
 #include "json_reader.h"
 #include "parley/loader.h"
 
@@ -133,7 +132,7 @@ std::optional<CompetencyModel> parse_competency_model(std::string_view text, con
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    m.content_hash = fnv1a64(doc->dump());
+    m.content_hash = content_hash_of(*doc);
     return m;
 }
 

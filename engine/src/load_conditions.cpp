@@ -164,26 +164,30 @@ Condition read_condition(Reader& r, const json& v, const ScenarioNames& n) {
         return c;
     }
     Fields f(r, v);
-    std::vector<std::string_view> present;
-    const json* value = nullptr;
-    for (std::string_view name : kForms) {
-        if (const json* x = f.get(name)) {
-            present.push_back(name);
-            value = x;
-        }
+    // Which form is it? Look at the object's own (one to three) keys rather than asking
+    // for all ten forms: conditions are everywhere in a large scenario.
+    std::string_view form;
+    std::size_t forms = 0;
+    for (const auto& [key, value] : v.get_ref<const json::object_t&>()) {
+        (void)value;
+        auto it = std::find(kForms.begin(), kForms.end(), key);
+        if (it == kForms.end()) continue;
+        if (forms++ == 0) form = *it;  // the literal: it outlives the walk
     }
-    if (present.size() > 1) {
-        r.error("a condition has exactly one form, found " + join_ids(present) +
-                " (combine conditions with {\"all\": […]})");
-        f.dismiss();
-        return c;
-    }
-    if (present.empty()) {
-        if (v.empty())
+    if (forms != 1) {
+        std::vector<std::string_view> present;
+        for (std::string_view name : kForms)  // also tells the unknown-field check every form
+            if (f.get(name)) present.push_back(name);
+        if (forms > 1) {
+            r.error("a condition has exactly one form, found " + join_ids(present) +
+                    " (combine conditions with {\"all\": […]})");
+            f.dismiss();
+        } else if (v.empty()) {
             r.error("empty condition: expected one of " + join_ids({kForms.begin(), kForms.end()}));
-        return c;  // otherwise its unknown fields are reported, with suggestions
+        }
+        return c;  // with no form, its unknown fields are reported, with suggestions
     }
-    std::string_view form = present[0];
+    const json* value = f.get(form);
     read_form(r, form, *value, c, n);
 
     if (c.kind == Condition::Kind::Compare) {

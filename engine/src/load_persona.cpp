@@ -1,7 +1,6 @@
 // Loading a persona (personas/<id>.json, format reference §2; seed 004 第24招 client types).
 #include <cmath>
 
-#include "hash.h"
 #include "json_reader.h"
 #include "parley/loader.h"
 
@@ -146,7 +145,7 @@ std::optional<Persona> parse_persona(std::string_view text, const std::string& f
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    p.content_hash = fnv1a64(doc->dump());
+    p.content_hash = content_hash_of(*doc);
     return p;
 }
 

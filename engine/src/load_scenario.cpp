@@ -14,7 +14,6 @@
 #include <set>
 #include <type_traits>
 
-#include "hash.h"
 #include "json_reader.h"
 #include "load_conditions.h"
 #include "parley/loader.h"
@@ -686,7 +685,7 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
     validate_scenario(*s, rep);
     rep.flush();
     if (rep.errors() > 0) return nullptr;
-    s->content_hash = fnv1a64(doc->dump());
+    s->content_hash = content_hash_of(*doc);
     return s;
 }
 
