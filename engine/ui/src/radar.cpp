@@ -1,0 +1,102 @@
+#include "parley/ui/radar.h"
+
+#include <imgui_internal.h>   // IM_PI
+
+#include <algorithm>
+#include <cmath>
+
+#include "parley/ui/theme.h"
+#include "parley/ui/widgets.h"
+
+namespace parley::ui {
+
+namespace {
+
+void bars(const std::vector<RadarAxis>& axes, ImVec2 size) {
+    const float w = size.x;
+    for (const auto& a : axes) meter(a.label, a.value, palette::primary, w);
+    ImGui::Dummy(ImVec2(w, std::max(0.f, size.y - static_cast<float>(axes.size()) * 4.f * unit())));
+}
+
+}  // namespace
+
+void radar_chart(const char* id, const std::vector<RadarAxis>& axes, ImVec2 size) {
+    ImGui::PushID(id);
+    if (axes.size() < 3) {
+        bars(axes, size);
+        ImGui::PopID();
+        return;
+    }
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = type().small ? type().small : ImGui::GetFont();
+    ImFont* bold = type().heading ? type().heading : small;
+    const float label_room = small->FontSize * 4.2f;
+    const ImVec2 c(p.x + size.x * 0.5f, p.y + size.y * 0.5f);
+    const float r = std::max(20.f, std::min(size.x * 0.5f - label_room, size.y * 0.5f - small->FontSize * 1.8f));
+    const int n = static_cast<int>(axes.size());
+    auto dir = [&](int i) {
+        const float a = -IM_PI / 2.f + 2.f * IM_PI * static_cast<float>(i) / static_cast<float>(n);
+        return ImVec2(std::cos(a), std::sin(a));
+    };
+    auto at = [&](int i, float v) {
+        const ImVec2 d = dir(i);
+        const float k = r * std::clamp(v, 0.f, 100.f) / 100.f;
+        return ImVec2(c.x + d.x * k, c.y + d.y * k);
+    };
+
+    // Rings and spokes.
+    for (int ring = 1; ring <= 4; ++ring) {
+        std::vector<ImVec2> pts;
+        for (int i = 0; i < n; ++i) pts.push_back(at(i, 25.f * static_cast<float>(ring)));
+        if (ring == 4) dl->AddConvexPolyFilled(pts.data(), n, palette::surface_alt);
+        dl->AddPolyline(pts.data(), n, ring == 2 ? palette::ink_faint : palette::border, ImDrawFlags_Closed,
+                        ring == 2 ? 1.2f : 1.f);
+    }
+    for (int i = 0; i < n; ++i) dl->AddLine(c, at(i, 100.f), palette::border, 1.f);
+
+    // Reference outline (previous best), then this run.
+    const bool has_reference = std::any_of(axes.begin(), axes.end(), [](const RadarAxis& a) { return a.reference; });
+    if (has_reference) {
+        std::vector<ImVec2> ref;
+        for (int i = 0; i < n; ++i) ref.push_back(at(i, static_cast<float>(axes[i].reference.value_or(0))));
+        dl->AddPolyline(ref.data(), n, with_alpha(palette::accent, 220), ImDrawFlags_Closed, 2.f);
+    }
+    std::vector<ImVec2> pts;
+    for (int i = 0; i < n; ++i) pts.push_back(at(i, static_cast<float>(axes[i].value)));
+    // Non-convex in general: fan from the centre.
+    for (int i = 0; i < n; ++i)
+        dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % n], with_alpha(palette::primary, 60));
+    dl->AddPolyline(pts.data(), n, palette::primary, ImDrawFlags_Closed, 2.5f);
+    for (int i = 0; i < n; ++i) {
+        dl->AddCircleFilled(pts[i], 4.5f, palette::surface);
+        dl->AddCircle(pts[i], 4.5f, palette::primary, 12, 2.f);
+    }
+
+    // Labels outside the rim, with the score under each.
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 d = dir(i);
+        ImFont* f = axes[i].core ? bold : small;
+        const float fs = small->FontSize;
+        const std::string& label = axes[i].label;
+        observe_text(label);
+        const std::string score = std::to_string(axes[i].value);
+        const ImVec2 ls = f->CalcTextSizeA(fs, FLT_MAX, 0.f, label.c_str());
+        const ImVec2 ss = small->CalcTextSizeA(fs, FLT_MAX, 0.f, score.c_str());
+        const float block_w = std::max(ls.x, ss.x);
+        const float block_h = ls.y + ss.y;
+        const ImVec2 anchor(c.x + d.x * (r + 0.9f * unit()), c.y + d.y * (r + 0.9f * unit()));
+        // Place the block so its nearest edge touches the anchor.
+        float x = anchor.x - block_w * 0.5f + d.x * block_w * 0.5f;
+        float y = anchor.y - block_h * 0.5f + d.y * block_h * 0.5f;
+        x = std::clamp(x, p.x, p.x + size.x - block_w);
+        y = std::clamp(y, p.y, p.y + size.y - block_h);
+        dl->AddText(f, fs, ImVec2(x + (block_w - ls.x) * 0.5f, y), axes[i].core ? palette::ink : palette::ink_muted,
+                    label.c_str());
+        dl->AddText(small, fs, ImVec2(x + (block_w - ss.x) * 0.5f, y + ls.y), palette::primary, score.c_str());
+    }
+    ImGui::Dummy(size);
+    ImGui::PopID();
+}
+
+}  // namespace parley::ui
