@@ -36,6 +36,7 @@ struct Score {
 struct NegotiationSummary {
     NegotiationOutcome outcome = NegotiationOutcome::ClientQuit;
     IssueValues agreed;
+    std::map<std::string, std::string> agreed_display;  // issue → value in display units ("5.20")
     int bank_value = 0;           // 0–100
     int client_satisfaction = 0;  // 0–100
     int trainee_concessions = 0;

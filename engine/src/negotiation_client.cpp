@@ -1,0 +1,207 @@
+// The client in a negotiation: a persona-driven concession policy.
+//
+//   1. Time curve     client_time_offer: α(t) = (t/T)^(1/β) (Faratin, Sierra & Jennings)
+//   2. Counter-offers curve + reciprocity, monotone, never beyond the reservation
+//   3. Judging moves  acceptance, trades (条件交换), nibbles (蚕食), splitting the difference
+//
+// Rules decided here (README §2/§3.5 leave them open):
+//   - α is computed with det_pow and kept as an integer in parts per million before it touches
+//     the units, so the curve is exact wherever (t/T)^(1/β) is a round number.
+//   - The curve's value is rounded to the nearest step; an exact half step stays on the
+//     client's side (the client never concedes more than its curve says).
+//   - T = the persona's patience_rounds, capped at max_rounds − 1 (at least 1), so the client's
+//     final counter-offer, its reservation, arrives while the trainee can still take it.
+//   - Reciprocity accumulates: after every untraded trainee concession the client moves its own
+//     offer on that issue, in the bank's favour, by reciprocity% of it (rounded half away from
+//     zero) on top of its curve from then on. A client never withdraws an offer: a counter-offer
+//     is never worse for the bank than its standing offer, and never better for the bank than
+//     what the trainee is asking.
+//   - The client accepts the trainee's standing offer when, on every issue, it is at least as
+//     good for the client as the counter-offer it would make next (accept-if-better-than-next).
+//   - Trades weigh shares of each issue's range (basis points, times the issue's weight): the
+//     client gives what is asked when that is at most what the trainee gives plus what its own
+//     curve would concede on those issues this round, and within its reservation.
+//   - A nibble is granted only once per block, when every gap is within nibble_tolerance% of
+//     the range and the extra asked is too (and within the reservation).
+#include <algorithm>
+
+#include "det_math.h"
+#include "negotiation_runtime.h"
+
+namespace parley {
+
+// ============================================================================
+// 1. Time curve
+// ============================================================================
+
+namespace {
+
+constexpr std::int64_t kPpm = 1000000;
+
+// α(t) in parts per million.
+std::int64_t alpha_ppm(int beta_percent, int t, int T) {
+    if (t <= 0) return 0;
+    if (t >= T) return kPpm;
+    const double x = static_cast<double>(t) / static_cast<double>(T);
+    const double e = 100.0 / static_cast<double>(std::max(1, beta_percent));
+    const double a = det_pow(x, e) * static_cast<double>(kPpm);
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(a + 0.5), 0, kPpm);
+}
+
+// v limited to the span between the client's opening and its reservation.
+std::int64_t within_client_span(const NegotiationIssue& issue, std::int64_t v) {
+    const std::int64_t lo = std::min(issue.client_opening, issue.client_reservation);
+    const std::int64_t hi = std::max(issue.client_opening, issue.client_reservation);
+    return std::clamp(v, lo, hi);
+}
+
+std::int64_t bank_ward(const NegotiationIssue& issue, std::int64_t from, std::int64_t to) {
+    return gives_to_client(issue, to, from);  // how far `to` is better for the bank than `from`
+}
+
+std::int64_t share_bp(const NegotiationIssue& issue, std::int64_t amount) {
+    return round_div(static_cast<__int128>(amount) * 10000 * std::max(1, issue.weight),
+                     range_of(issue));
+}
+
+bool within_percent(const NegotiationIssue& issue, std::int64_t amount, int percent) {
+    return static_cast<__int128>(amount) * 100 <= static_cast<__int128>(percent) * range_of(issue);
+}
+
+std::int64_t gap(std::int64_t a, std::int64_t b) { return a > b ? a - b : b - a; }
+
+}  // namespace
+
+std::int64_t client_time_offer(const NegotiationIssue& issue, const ConcessionPolicy& policy, int t,
+                               int T) {
+    if (T < 1) T = 1;
+    t = std::clamp(t, 0, T);
+    const std::int64_t a = alpha_ppm(policy.beta_percent, t, T);
+    const std::int64_t delta = issue.client_reservation - issue.client_opening;
+    const std::int64_t raw =
+        issue.client_opening + round_div(static_cast<__int128>(delta) * a, kPpm);
+    return within_client_span(issue, snap_to_step(issue, raw));
+}
+
+// ============================================================================
+// 2. Counter-offers
+// ============================================================================
+
+NegotiationState start_negotiation(const Negotiation& block, const Persona& persona) {
+    NegotiationState s;
+    s.block = &block;
+    s.client_patience = std::max(0, persona.concession.patience_rounds);
+    for (const auto& issue : block.issues) {
+        s.trainee_offer[issue.id] = value_of(block.bank_opening, issue.id, issue.bank_target);
+        s.client_offer[issue.id] = issue.client_opening;
+    }
+    return s;
+}
+
+int curve_horizon(const Negotiation& block, const ConcessionPolicy& policy) {
+    return std::max(1, std::min(policy.patience_rounds, block.max_rounds - 1));
+}
+
+IssueValues client_counter(const NegotiationState& s, const ConcessionPolicy& policy, int round) {
+    const Negotiation& block = *s.block;
+    const int T = curve_horizon(block, policy);
+    IssueValues next;
+    for (const auto& issue : block.issues) {
+        std::int64_t bonus = 0;
+        for (const auto& c : s.history)
+            if (c.by_trainee && !c.traded && c.issue == issue.id)
+                bonus += scale_percent(gap(c.from, c.to), policy.reciprocity_percent);
+        const std::int64_t curve = client_time_offer(issue, policy, std::min(round, T), T);
+        std::int64_t v = issue.bank_prefers_higher ? curve + bonus : curve - bonus;
+        v = within_client_span(issue, snap_to_step(issue, within_client_span(issue, v)));
+        const std::int64_t standing = value_of(s.client_offer, issue.id, issue.client_opening);
+        if (better_for_bank(issue, standing, v)) v = standing;
+        // Never more than the bank asks for.
+        const std::int64_t asked = value_of(s.trainee_offer, issue.id, issue.bank_target);
+        if (better_for_bank(issue, v, asked)) v = asked;
+        next[issue.id] = v;
+    }
+    return next;
+}
+
+// ============================================================================
+// 3. Judging moves
+// ============================================================================
+
+bool client_accepts(const Negotiation& block, const IssueValues& trainee,
+                    const IssueValues& client_next) {
+    for (const auto& issue : block.issues) {
+        const std::int64_t mine = value_of(trainee, issue.id, issue.bank_target);
+        const std::int64_t theirs = value_of(client_next, issue.id, issue.client_opening);
+        if (better_for_bank(issue, mine, theirs)) return false;
+    }
+    return true;
+}
+
+bool within_reservation(const Negotiation& block, const IssueValues& values) {
+    for (const auto& [id, v] : values) {
+        const NegotiationIssue* issue = find_issue(block, id);
+        if (issue && better_for_bank(*issue, v, issue->client_reservation)) return false;
+    }
+    return true;
+}
+
+bool trade_acceptable(const NegotiationState& s, const NegotiationMove& trade,
+                      const IssueValues& counter) {
+    const Negotiation& block = *s.block;
+    if (!within_reservation(block, trade.in_return)) return false;
+    std::int64_t give = 0, ask = 0, curve = 0;
+    for (const auto& [id, v] : trade.values) {
+        const NegotiationIssue& issue = *find_issue(block, id);
+        give += share_bp(issue, gives_to_client(issue, value_of(s.trainee_offer, id, v), v));
+    }
+    for (const auto& [id, v] : trade.in_return) {
+        const NegotiationIssue& issue = *find_issue(block, id);
+        const std::int64_t standing = value_of(s.client_offer, id, issue.client_opening);
+        ask += share_bp(issue, bank_ward(issue, standing, v));
+        curve += share_bp(issue, bank_ward(issue, standing, value_of(counter, id, standing)));
+    }
+    return ask <= give + curve;
+}
+
+bool nibble_granted(const NegotiationState& s, const ConcessionPolicy& policy,
+                    const NegotiationMove& nibble) {
+    if (s.nibbled) return false;
+    const Negotiation& block = *s.block;
+    const int tol = policy.nibble_tolerance_percent;
+    for (const auto& issue : block.issues) {
+        const std::int64_t mine = value_of(s.trainee_offer, issue.id, issue.bank_target);
+        const std::int64_t theirs = value_of(s.client_offer, issue.id, issue.client_opening);
+        if (!within_percent(issue, gap(mine, theirs), tol)) return false;
+    }
+    for (const auto& [id, v] : nibble.values) {
+        const NegotiationIssue& issue = *find_issue(block, id);
+        const std::int64_t theirs = value_of(s.client_offer, id, issue.client_opening);
+        if (!within_percent(issue, gap(v, theirs), tol)) return false;
+    }
+    return within_reservation(block, nibble.values);
+}
+
+IssueValues split_values(const Negotiation& block, const IssueValues& trainee,
+                         const IssueValues& client) {
+    IssueValues mid;
+    for (const auto& issue : block.issues)
+        mid[issue.id] = snap_midpoint(issue, value_of(trainee, issue.id, issue.bank_target),
+                                      value_of(client, issue.id, issue.client_opening));
+    return mid;
+}
+
+bool client_wants_split(const Negotiation& block, const ConcessionPolicy& policy,
+                        const IssueValues& trainee, const IssueValues& client) {
+    if (policy.split_gap_percent <= 0) return false;
+    bool some_gap = false;
+    for (const auto& issue : block.issues) {
+        const std::int64_t g = gap(value_of(trainee, issue.id, issue.bank_target),
+                                   value_of(client, issue.id, issue.client_opening));
+        if (!within_percent(issue, g, policy.split_gap_percent)) return false;
+        some_gap = some_gap || g > 0;
+    }
+    return some_gap;
+}
+
+}  // namespace parley
