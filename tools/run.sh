@@ -2,7 +2,7 @@
 # Parley's entry point for people and CI: installs what is missing (Debian 12, apt), configures,
 # builds, then starts the player on the bundled scenarios or runs the whole test suite.
 #
-#   bash tools/run.sh            build and start Parley on the bundled scenarios
+#   bash tools/run.sh [OPTIONS]  build and start Parley on the bundled scenarios
 #   bash tools/run.sh test       build and run every test through CTest
 #
 # Environment: PARLEY_SANITIZE=1 builds and tests with AddressSanitizer + UBSan (in build-asan/).
@@ -10,8 +10,10 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-mode=${1:-play}
-shift || true
+mode=play
+case "${1:-}" in
+  play|test) mode=$1; shift ;;
+esac
 
 packages=(
   cmake g++ make pkg-config
@@ -62,9 +64,5 @@ case "$mode" in
     fi
     cd "$dir"
     ctest --output-on-failure -j "$(nproc)" "$@"
-    ;;
-  *)
-    echo "usage: bash tools/run.sh [play|test]" >&2
-    exit 2
     ;;
 esac
