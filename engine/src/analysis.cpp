@@ -5,8 +5,8 @@
 //   2. JSON                    (`parley-cli analyze --json`)
 //   3. The validator's check   (soft-locks and unreachable endings as located errors)
 //
-// The exploration itself (which decisions are tried, memoisation, exact values) is in
-// analysis_explore.cpp; decision values and regret in analysis_regret.cpp.
+// How the exploration works is described in analysis_graph.h; decision values and regret are
+// in analysis_regret.cpp.
 #include <algorithm>
 #include <deque>
 #include <functional>
@@ -20,52 +20,46 @@ namespace parley {
 
 namespace {
 
+using detail::Analyzer;
 using detail::kNone;
-using detail::StateGraph;
 
 // ============================================================================
 // 1. analyze()
 // ============================================================================
 
-// The shortest decision sequence from `root` to every vertex it reaches (breadth first), as
-// the candidate index taken at each step; used to show how a soft-lock is reached.
-std::vector<std::string> shortest_path(const StateGraph& g, const Session& root, std::uint32_t r,
-                                       std::uint32_t target) {
-    const auto& vs = g.vertices();
-    std::vector<std::uint32_t> parent(vs.size(), kNone), via(vs.size(), 0);
-    std::deque<std::uint32_t> queue{r};
-    parent[r] = r;
+// The shortest decision sequence from the start to a situation (breadth first over the local
+// graph), to show how a soft-lock is reached.
+std::vector<std::string> shortest_path(const Analyzer& an, std::uint32_t root, std::uint32_t target) {
+    const std::size_t n = an.vertex_count();
+    std::vector<std::uint32_t> parent(n, kNone), via(n, 0);
+    std::deque<std::uint32_t> queue{root};
+    parent[root] = root;
     while (!queue.empty() && parent[target] == kNone) {
         const std::uint32_t u = queue.front();
         queue.pop_front();
-        for (const auto& e : vs[u].edges)
-            if (parent[e.to] == kNone) {
-                parent[e.to] = u;
-                via[e.to] = e.candidate;
-                queue.push_back(e.to);
+        const auto& edges = an.vertex(u).edges;
+        for (std::uint32_t e = 0; e < edges.size(); ++e)
+            if (parent[edges[e].to] == kNone) {
+                parent[edges[e].to] = u;
+                via[edges[e].to] = e;
+                queue.push_back(edges[e].to);
             }
     }
     std::vector<std::uint32_t> steps;
-    for (std::uint32_t v = target; v != r; v = parent[v]) steps.push_back(via[v]);
-    std::reverse(steps.begin(), steps.end());
+    for (std::uint32_t v = target; v != root && parent[v] != kNone; v = parent[v]) steps.push_back(v);
     std::vector<std::string> choices;
-    Session s = root;
-    for (std::uint32_t c : steps) {
-        std::string d = candidate_decisions(s).at(c);
-        s.decide(d);
-        choices.push_back(std::move(d));
-    }
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+        for (auto& d : an.decisions(parent[*it], via[*it], 0)) choices.push_back(std::move(d));
     return choices;
 }
 
-// Groups of dialogue nodes the trainee can enter but never leave by a decision: once inside,
-// only the client's patience running out ends the meeting. Found as the strongly connected
-// components (Tarjan) of the node moves seen while exploring that have no move leaving them.
-std::vector<std::vector<std::string>> cycles_without_exit(const StateGraph& g,
-                                                          const Scenario& sc) {
+// Groups of nodes the trainee can enter but never leave by a decision: once inside, only the
+// client's patience running out ends the meeting. Found as the strongly connected components
+// (Tarjan) of the node moves seen while exploring that have no move leaving them.
+std::vector<std::vector<std::string>> cycles_without_exit(const Analyzer& an, const Scenario& sc) {
     const std::size_t n = sc.nodes.size();
     std::vector<std::vector<std::uint32_t>> next(n);
-    for (const auto& [from, to] : g.node_moves()) next[from].push_back(to);
+    for (const auto& [from, to] : an.node_moves()) next[from].push_back(to);
 
     std::vector<std::uint32_t> order(n, kNone), low(n, 0), component(n, kNone);
     std::vector<std::uint32_t> stack;
@@ -130,36 +124,46 @@ PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenari
     const Scenario& sc = *scenario;
     const Session root(content, scenario, persona, seed, difficulty);
 
-    StateGraph g(limits);
-    const std::uint32_t r = g.explore(root);
+    Analyzer an(root, limits);
+    const std::uint32_t p = an.explore(root);
+    const std::optional<std::uint32_t> r = an.vertex_of(root);
 
     PersonaAnalysis a;
     a.persona = persona;
-    a.states = g.vertices().size();
-    a.complete = !g.stopped();
-    a.limit_message = g.limit_message();
+    a.states = an.states();
+    a.histories = an.histories();
+    a.complete = !an.stopped();
+    a.limit_message = an.limit_message();
 
     std::vector<bool> reached(sc.nodes.size(), false);
-    for (const auto& v : g.vertices()) reached[v.node] = true;
+    for (std::uint32_t v = 0; v < an.vertex_count(); ++v) reached[an.vertex(v).node] = true;
     for (std::size_t i = 0; i < sc.nodes.size(); ++i) {
         (reached[i] ? a.reachable_nodes : a.unreachable_nodes).push_back(sc.nodes[i].id);
         if (sc.nodes[i].kind == NodeKind::Ending) a.endings.push_back({sc.nodes[i].id, reached[i]});
     }
 
-    // A soft-lock: a state fully explored, not an ending, with no decision the session accepts.
+    // A soft-lock: a situation fully explored, not an ending, where the session accepts no
+    // decision — or a negotiation in which some position allows no move.
     std::vector<bool> reported(sc.nodes.size(), false);
-    for (std::uint32_t v = 0; v < g.vertices().size(); ++v) {
-        const auto& vx = g.at(v);
-        if (vx.finished || !vx.expanded || !vx.edges.empty() || reported[vx.node]) continue;
+    for (std::uint32_t v = 0; r && v < an.vertex_count(); ++v) {
+        const auto& vx = an.vertex(v);
+        const bool stuck = (vx.expanded && !vx.finished && vx.edges.empty()) || vx.dead_end_inside;
+        if (!stuck || reported[vx.node]) continue;
         reported[vx.node] = true;
-        a.softlocks.push_back({sc.nodes[vx.node].id, shortest_path(g, root, r, v)});
+        a.softlocks.push_back({sc.nodes[vx.node].id, shortest_path(an, *r, v)});
     }
     // Without a complete exploration a missing exit may just not have been found yet.
-    if (a.complete) a.cycles_without_exit = cycles_without_exit(g, sc);
+    if (a.complete) a.cycles_without_exit = cycles_without_exit(an, sc);
 
-    if (r != kNone && g.at(r).best.some) {
-        a.best = g.result(root, r, true);
-        a.worst = g.result(root, r, false);
+    if (p != kNone) {
+        std::string problem;
+        a.best = an.result(root, p, true, problem);
+        a.worst = an.result(root, p, false, problem);
+        if (problem.empty()) problem = an.problem();
+        if (!problem.empty()) {
+            a.complete = false;
+            a.limit_message = problem;
+        }
     }
     return a;
 }
@@ -185,6 +189,7 @@ nlohmann::json to_json(const PersonaAnalysis& a) {
     for (const auto& c : a.cycles_without_exit) cycles.push_back(c);
     return {{"persona", a.persona},
             {"states", a.states},
+            {"histories", a.histories},
             {"complete", a.complete},
             {"limit_message", a.limit_message},
             {"reachable_nodes", a.reachable_nodes},

@@ -1,19 +1,32 @@
-// The state graph behind the analysis (internal to the engine).
+// The machinery behind the scenario analysis (internal to the engine).
 //
-// One vertex per distinct Session::state_key(): two sessions with the same key have the same
-// futures with the same scores, so each is expanded once however many paths reach it
-// (memoisation). The graph is built by a depth-first search that runs Tarjan's algorithm at the
-// same time, so every strongly connected component is closed as soon as it is complete and its
-// best and worst reachable results are computed right then, from components already closed:
-// the values are exact, also when decisions lead back to an earlier state.
+// A run's future depends only on where it is (node, client state, negotiation position); its
+// score depends on that *and* on its history (evidence per competency, critical violations,
+// finished negotiation blocks). The analysis keeps the two apart, which is what makes it fast
+// and still exact:
 //
-// Edges remember which candidate decision (an index into candidate_decisions() of the source
-// state) they stand for; the decision text is regenerated when a path is replayed, which keeps
-// the table small and checks that every reported path really replays.
+//   1. Score history     what debrief() scores a run on, as integers that add up along a path
+//                        (analysis_history.cpp)
+//   2. Negotiation       a block's moves never read or change the client state, so each block
+//                        is explored once, on its own positions, into the set of distinct
+//                        results it can end with (outcome + history delta), each with the
+//                        moves that reach it (analysis_negotiation.cpp)
+//   3. Local graph       every reachable situation, explored with real Sessions and merged on
+//                        what the future depends on; each edge carries its history delta; a
+//                        negotiation block is one edge per outcome, carrying its results
+//                        (analysis_local.cpp)
+//   4. Scored graph      memoised search over (situation, history) pairs — the state
+//                        Session::state_key() describes — with Tarjan's components, so best and
+//                        worst results are exact also around cycles (analysis_scored.cpp)
+//
+// Every path the analysis reports is replayed through a real Session and debrief(); a
+// difference is reported as a failed check, never passed off as a result.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,87 +41,237 @@ namespace parley::detail {
 
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
-// The best (or worst) finished result reachable from a state, and the first step towards it.
+// ============================================================================
+// 1. Score history
+// ============================================================================
+
+// Per model competency: evidence sum and count; then critical violation (0/1), the sum of
+// finished blocks' (bank value + rule adherence), and the number of finished blocks.
+using History = std::vector<std::int32_t>;
+
+class Scoring {
+public:
+    explicit Scoring(const CompetencyModel& model);
+
+    History zero() const { return History(size_, 0); }
+    void add(History& to, const History& delta) const;
+    History of_decision(const DecisionRecord& d) const;
+    History of_evidence(const std::vector<Evidence>& evidence) const;
+    History of_block(const NegotiationState& finished) const;
+    History of_session(const Session& s) const;   // the whole run so far
+
+    struct Total {
+        int total = 0, stars = 0;
+    };
+    // The total debrief() gives a finished run with this history (scenario format §5).
+    Total score(const History& h, int outcome_score) const;
+
+private:
+    const CompetencyModel& model_;
+    std::map<std::string, std::size_t> index_;
+    std::size_t size_ = 0;
+};
+
+// ============================================================================
+// 2. Negotiation blocks
+// ============================================================================
+
+struct BlockResult {
+    NegotiationOutcome outcome = NegotiationOutcome::Deal;
+    History delta;   // moves' evidence plus the finished block
+};
+
+class Analyzer;
+
+// The positions of one negotiation block (for the analyzer's persona) and, for each, every
+// distinct result still reachable from it with the first move towards it.
+class BlockTable {
+public:
+    BlockTable(const Negotiation& block, const Persona& persona, const Scoring& scoring,
+               Analyzer& owner);
+
+    // The position of `ns`, explored (with everything after it) if new.
+    std::uint32_t position(const NegotiationState& ns);
+    const std::vector<std::uint32_t>& results(std::uint32_t position) const {
+        return positions_[position].results;
+    }
+    const BlockResult& result(std::uint32_t id) const { return results_[id]; }
+    // Some position at or after this one allows no move although the block is not over.
+    bool reaches_dead_end(std::uint32_t position) const {
+        return positions_[position].reaches_dead_end;
+    }
+    // The moves (transcript syntax) that lead from `position` to `result`.
+    std::vector<std::string> witness(std::uint32_t position, std::uint32_t result) const;
+
+private:
+    struct Way {
+        std::uint32_t move = 0;       // index into Position::moves
+        std::uint32_t child = kNone;  // next position, or kNone when the move ends the block
+        std::uint32_t child_result = kNone;
+    };
+    struct Position {
+        std::vector<std::string> moves;
+        std::vector<std::uint32_t> results;   // distinct, in discovery order
+        std::vector<Way> ways;                // parallel to results
+        bool reaches_dead_end = false;        // here or later: no move allowed, block not over
+        bool in_progress = true;
+    };
+
+    std::uint32_t intern(NegotiationOutcome outcome, const History& delta);
+    void expand(std::uint32_t id, const NegotiationState& ns);
+
+    const Negotiation& block_;
+    const Persona& persona_;
+    const Scoring& scoring_;
+    Analyzer& owner_;
+    std::unordered_map<std::string, std::uint32_t> index_;
+    std::vector<Position> positions_;
+    std::vector<BlockResult> results_;
+    std::map<std::pair<int, History>, std::uint32_t> result_index_;
+};
+
+// ============================================================================
+// 3. Local graph
+// ============================================================================
+
+// One way along a local edge: its history delta and, in a negotiation, the block result.
+struct LocalMove {
+    std::uint32_t label = 0;          // index into Analyzer::labels_
+    std::uint32_t result = kNone;     // negotiation: BlockTable result id
+};
+
+struct LocalEdge {
+    std::uint32_t to = kNone;
+    std::string decision;             // a dialogue decision ("2"); empty for a block's exit
+    std::uint32_t table = kNone;      // negotiation: which block, from which position
+    std::uint32_t position = kNone;
+    std::vector<LocalMove> moves;     // dialogue: one; negotiation: one per distinct result
+};
+
+struct LocalVertex {
+    std::uint32_t node = 0;           // scenario node index
+    bool finished = false;
+    bool expanded = false;            // every decision was tried (false when a limit stopped it)
+    bool dead_end_inside = false;     // a negotiation position inside has no allowed move
+    std::vector<LocalEdge> edges;
+};
+
+// ============================================================================
+// 4. Scored graph
+// ============================================================================
+
+// The best (or worst) finished result reachable from a pair, and the first step towards it.
 struct Reach {
     bool some = false;
     int total = 0, stars = 0;
-    OutcomeType outcome = OutcomeType::NoDeal;
-    std::uint32_t ending = 0;       // node index of the ending
-    std::uint32_t length = 0;       // decisions still to take
-    std::uint32_t edge = kNone;     // index into Vertex::edges of the first decision
+    std::uint32_t ending = 0;         // node index of the ending
+    std::uint32_t length = 0;         // steps (graph edges) still to take
+    std::uint32_t edge = kNone;       // index into Pair::edges of the first step
 };
 
-struct Edge {
+struct PairEdge {
     std::uint32_t to = kNone;
-    std::uint32_t candidate = 0;    // index into candidate_decisions() of the source
+    std::uint32_t edge = 0, move = 0;   // which local edge, which of its moves
 };
 
-struct Vertex {
-    std::uint32_t node = 0;         // scenario node index
-    bool finished = false;
-    bool expanded = false;          // every candidate was tried (false when a limit stopped it)
-    std::vector<Edge> edges;
+struct Pair {
+    std::uint32_t vertex = 0;
+    History history;
+    std::vector<PairEdge> edges;
     Reach best, worst;
 };
 
-class StateGraph {
+// ============================================================================
+// The analyzer: one scenario, persona, seed and difficulty
+// ============================================================================
+
+struct LocalFrame;   // a local vertex being expanded, with its Session (analysis_local.cpp)
+
+class Analyzer {
 public:
-    explicit StateGraph(const AnalysisLimits& limits);
+    Analyzer(const Session& any_run, const AnalysisLimits& limits);
 
-    // Explores everything reachable from `root` (states already known are reused) and returns
-    // the root's vertex, or kNone when a limit was hit before the root could be added.
-    std::uint32_t explore(const Session& root);
+    // Explores everything reachable from `s` (what is known already is reused) and returns the
+    // pair of `s`, or kNone when a limit stopped the exploration before it could be added.
+    std::uint32_t explore(const Session& s);
 
-    const std::vector<Vertex>& vertices() const { return vertices_; }
-    const Vertex& at(std::uint32_t v) const { return vertices_[v]; }
-    std::optional<std::uint32_t> find(const Session& s) const;
+    const Pair& pair(std::uint32_t p) const { return pairs_[p]; }
+    const LocalVertex& vertex(std::uint32_t v) const { return vertices_[v]; }
+    std::size_t vertex_count() const { return vertices_.size(); }
+    std::optional<std::uint32_t> vertex_of(const Session& s) const;
+    std::size_t states() const { return vertices_.size() + positions_; }
+    std::size_t histories() const { return pairs_.size(); }
 
     bool stopped() const { return stopped_; }
     const std::string& limit_message() const { return limit_message_; }
+    const std::string& problem() const { return problem_; }   // a failed internal check
 
-    // Node-to-node moves seen while exploring, without the forced move to `patience_out` when
-    // the client's patience runs out and without a negotiation block's rounds (same node).
+    // Node-to-node moves seen, without the forced move to `patience_out` when the client's
+    // patience runs out and without a negotiation block's rounds (same node).
     const std::set<std::pair<std::uint32_t, std::uint32_t>>& node_moves() const {
         return node_moves_;
     }
 
-    // Replays the best (or worst) continuation from `v`, whose session is `s`, and returns its
-    // decisions; `s` ends at the finished state.
-    std::vector<std::string> continuation(Session& s, std::uint32_t v, bool best) const;
+    // The decisions (transcript syntax) of one local edge taken with one of its moves.
+    std::vector<std::string> decisions(std::uint32_t vertex, std::uint32_t edge,
+                                       std::uint32_t move) const;
+    // The best (worst) finished result after `at`, whose pair is `p`: the decisions of the run
+    // so far, then the continuation. The path is replayed through a Session and debrief();
+    // nothing is returned (and `problem` says why) if that gives a different result.
+    std::optional<PathResult> result(const Session& at, std::uint32_t p, bool best,
+                                     std::string& problem) const;
 
-    PathResult result(const Session& at, std::uint32_t v, bool best) const;
+    // For the block tables: limits and counting.
+    bool over_limit();
+    void count_position() { ++positions_; bytes_ += 256; }
+    void note_problem(const std::string& message);
 
 private:
-    struct Frame {
-        std::uint32_t v;
-        Session session;
-        std::vector<std::string> candidates;
-        std::size_t next = 0;
-        bool cut = false;   // a limit stopped it before every candidate was tried
-    };
-
+    std::uint32_t explore_local(const Session& root);
     std::uint32_t add_vertex(const Session& s, std::string key);
-    bool over_limit();
-    void close_component(std::uint32_t root);
-    void note_move(const Session& before, const std::string& decision, const Session& after);
+    void expand_dialogue(LocalFrame& f, std::vector<LocalFrame>& stack);
+    void expand_negotiation(LocalFrame& f, std::vector<LocalFrame>& stack);
+    std::uint32_t child_vertex(Session&& child, std::vector<LocalFrame>& stack);
+    void note_move(std::uint32_t from, const std::vector<const std::string*>& targets,
+                   const Session& after);
+    std::uint32_t intern_label(const History& h);
+    BlockTable& table_for(std::uint32_t node, std::uint32_t& id);
 
+    std::uint32_t explore_pairs(std::uint32_t vertex, const History& h);
+    std::uint32_t add_pair(std::uint32_t vertex, History h, std::string key);
+    void close_component(std::uint32_t root);
+    std::string pair_key(std::uint32_t vertex, const History& h) const;
+
+    const Scenario& scenario_;
+    const Persona& persona_;
+    Scoring scoring_;
     AnalysisLimits limits_;
     std::chrono::steady_clock::time_point started_;
-    std::unordered_map<std::string, std::uint32_t> index_;
-    std::vector<Vertex> vertices_;
-    std::size_t bytes_ = 0;
+    std::size_t bytes_ = 0, positions_ = 0;
     bool stopped_ = false;
-    std::string limit_message_;
+    std::string limit_message_, problem_;
 
-    // Tarjan's bookkeeping, per vertex.
-    std::vector<std::uint32_t> order_, low_, component_;
-    std::vector<std::uint32_t> tarjan_stack_;
+    // Local graph.
+    std::unordered_map<std::string, std::uint32_t> vertex_index_;
+    std::vector<LocalVertex> vertices_;
+    std::vector<History> labels_;
+    std::map<History, std::uint32_t> label_index_;
+    std::map<std::uint32_t, std::uint32_t> table_of_node_;
+    std::vector<std::unique_ptr<BlockTable>> tables_;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> node_moves_;
+
+    // Scored graph, with Tarjan's bookkeeping per pair.
+    std::unordered_map<std::string, std::uint32_t> pair_index_;
+    std::vector<Pair> pairs_;
+    std::vector<std::uint32_t> order_, low_, component_, tarjan_stack_;
     std::vector<bool> on_stack_;
     std::uint32_t counter_ = 0, components_ = 0;
-
-    std::set<std::pair<std::uint32_t, std::uint32_t>> node_moves_;
 };
 
+// Keys of what a run's future depends on.
+std::string local_key(const Session& s);
+std::string negotiation_key(const NegotiationState& ns);
 std::uint32_t node_index(const Session& s);
+std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const Negotiation& block);
 
 }  // namespace parley::detail

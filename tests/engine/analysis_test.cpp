@@ -85,18 +85,21 @@ TEST_CASE("paths that reach the same state are explored once", "[analysis]") {
                           "end_left");
     const PersonaAnalysis a = analyze(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     CHECK(a.states == 5);   // open, a, b, one shared mid, one shared ending
+    CHECK(a.histories == 5);
     REQUIRE(a.best);
     CHECK(a.best->total == 100);
     CHECK(a.best->choices == std::vector<std::string>{"1", "1", "1"});
 }
 
-TEST_CASE("the score depends on the whole history, so equal nodes with different evidence "
-          "are different states",
+TEST_CASE("the score depends on the whole history, so one situation reached with different "
+          "evidence is valued once per history",
           "[analysis]") {
     const Built b = two_step();
     const PersonaAnalysis a = analyze(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
-    // open, mid after good, mid after bad, and four distinct finished runs.
-    CHECK(a.states == 7);
+    // Situations: open, mid (the client is the same after either opening), two endings.
+    CHECK(a.states == 4);
+    // Histories: open; mid after good, after bad; four distinct finished runs.
+    CHECK(a.histories == 7);
 }
 
 TEST_CASE("every decision at a point is valued by the best result still reachable after it",
@@ -166,7 +169,8 @@ TEST_CASE("the analysis JSON names every field the CLI promises", "[analysis]") 
     const Built b = two_step();
     const auto j = to_json(analyze(*b.content, b.scenario, "neutral", 1, Difficulty::Normal));
     CHECK(j["persona"] == "neutral");
-    CHECK(j["states"] == 7);
+    CHECK(j["states"] == 4);
+    CHECK(j["histories"] == 7);
     CHECK(j["complete"] == true);
     CHECK(j["reachable_nodes"] == nlohmann::json({"open", "mid", "end_deal", "end_no_deal"}));
     CHECK(j["unreachable_nodes"] == nlohmann::json({"end_left"}));

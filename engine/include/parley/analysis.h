@@ -1,7 +1,9 @@
 // Scenario analysis: exhaustive playtesting of every reachable state of a scenario for one
-// persona (difficulty and seed fixed), sharing work between paths that reach the same state
-// (memoised on Session::state_key()). Negotiation blocks are explored over a finite move set
-// (see candidate_decisions() and scenarios/README.md §8 for which moves are tried).
+// persona (difficulty and seed fixed), sharing work between paths that reach the same state.
+// Situations (node, client state, negotiation position) are explored once; the score history
+// that Session::state_key() also covers is carried alongside, so best and worst results are
+// exact. Negotiation blocks are explored over a finite move set (see candidate_decisions() and
+// scenarios/README.md §8). How it works: engine/src/analysis_graph.h.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +24,7 @@
 namespace parley {
 
 struct AnalysisLimits {
-    std::size_t max_states = 2'000'000;   // distinct states explored
+    std::size_t max_states = 2'000'000;   // distinct states and score histories explored
     int max_milliseconds = 20'000;        // wall-clock guard; exceeding it is reported, never a hang
     std::size_t max_megabytes = 1'024;    // memory guard for the table of explored states
 };
@@ -48,7 +50,8 @@ struct EndingReach {
 
 struct PersonaAnalysis {
     std::string persona;
-    std::size_t states = 0;
+    std::size_t states = 0;               // distinct situations (node, client state, negotiation)
+    std::size_t histories = 0;            // distinct (situation, score history) pairs valued
     bool complete = true;                 // false when a limit stopped the exploration
     std::string limit_message;            // why, when !complete
     std::vector<std::string> reachable_nodes, unreachable_nodes;
@@ -68,7 +71,7 @@ PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenari
 // session (e.g. a split it does not allow); the analysis skips those.
 std::vector<std::string> candidate_decisions(const Session& at);
 
-// `parley-cli analyze --json`, per persona: persona, states, complete, limit_message,
+// `parley-cli analyze --json`, per persona: persona, states, histories, complete, limit_message,
 // reachable_nodes, unreachable_nodes, endings [{id, reachable}], softlocks [{node, choices}],
 // cycles_without_exit, best and worst ({total, stars, outcome, ending, choices} or null).
 nlohmann::json to_json(const PersonaAnalysis& a);

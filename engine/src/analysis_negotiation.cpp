@@ -1,0 +1,225 @@
+// Scenario analysis: negotiation blocks, explored once per position over a finite move set.
+//
+// Contents
+//   1. The move set      which moves the analysis tries (scenarios/README.md §8)
+//   2. Block tables      positions → every distinct result still reachable, with its moves
+//
+// A negotiation move never reads or changes the client state (session.cpp: the block has its
+// own patience), so what a block can end with depends only on its position. The table plays
+// moves with the runtime's own rules (move_problem, play_move), on NegotiationState copies —
+// much cheaper than whole Sessions — and the analysis replays the chosen moves through real
+// Sessions to build its graph, checking that they give the same result.
+#include <set>
+
+#include "analysis_graph.h"
+#include "negotiation_runtime.h"
+
+namespace parley::detail {
+
+// ============================================================================
+// 1. The move set
+// ============================================================================
+//
+// Tried in every state of a block:
+//   before preparing: prep with the author's lists, with both lists empty, and with the
+//     author's lists swapped (a trainee who holds what should be conceded);
+//   afterwards: hold, accept, walk, split; for each issue: nibble one step beyond the client's
+//     standing offer, offer conceding 1 or 2 steps from the trainee's standing offer (never
+//     past the client's); for each ordered pair of issues: trade one step on the first for one
+//     step of the client's offer on the second.
+// Moves the runtime does not allow at that point (move_problem) are skipped.
+
+namespace {
+
+// +1 when conceding means raising the value, -1 when it means lowering it.
+std::int64_t concede_sign(const NegotiationIssue& issue) {
+    return issue.bank_prefers_higher ? -1 : 1;
+}
+
+bool in_range(const NegotiationIssue& issue, std::int64_t v) {
+    return v >= issue.min && v <= issue.max;
+}
+
+std::int64_t trainee_value(const NegotiationState& ns, const Negotiation& block,
+                           const NegotiationIssue& issue) {
+    if (auto it = ns.trainee_offer.find(issue.id); it != ns.trainee_offer.end()) return it->second;
+    if (auto it = block.bank_opening.find(issue.id); it != block.bank_opening.end())
+        return it->second;
+    return issue.bank_target;
+}
+
+std::int64_t client_value(const NegotiationState& ns, const NegotiationIssue& issue) {
+    if (auto it = ns.client_offer.find(issue.id); it != ns.client_offer.end()) return it->second;
+    return issue.client_opening;
+}
+
+// The trainee's offer moved `steps` towards the client, if that stays in range and does not
+// pass the client's own offer.
+std::optional<std::int64_t> conceded(const NegotiationState& ns, const Negotiation& block,
+                                     const NegotiationIssue& issue, int steps) {
+    const std::int64_t from = trainee_value(ns, block, issue);
+    const std::int64_t to = from + concede_sign(issue) * steps * issue.step;
+    const std::int64_t client = client_value(ns, issue);
+    const bool past = concede_sign(issue) > 0 ? to > client : to < client;
+    if (from == client || past || !in_range(issue, to)) return std::nullopt;
+    return to;
+}
+
+// The client's offer moved one step towards the bank, if that stays in range and does not ask
+// for more than the trainee's own offer.
+std::optional<std::int64_t> asked(const NegotiationState& ns, const Negotiation& block,
+                                  const NegotiationIssue& issue) {
+    const std::int64_t client = client_value(ns, issue);
+    const std::int64_t to = client - concede_sign(issue) * issue.step;
+    const std::int64_t own = trainee_value(ns, block, issue);
+    const bool past = concede_sign(issue) > 0 ? to < own : to > own;
+    if (client == own || past || !in_range(issue, to)) return std::nullopt;
+    return to;
+}
+
+NegotiationMove prep(std::vector<std::string> concede, std::vector<std::string> hold) {
+    NegotiationMove m;
+    m.kind = MoveKind::Prepare;
+    m.concede = std::move(concede);
+    m.hold = std::move(hold);
+    return m;
+}
+
+}  // namespace
+
+std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const Negotiation& block) {
+    std::vector<NegotiationMove> moves;
+    if (!ns.prepared) {
+        moves.push_back(prep(block.should_concede, block.must_hold));
+        moves.push_back(prep({}, {}));
+        moves.push_back(prep(block.must_hold, block.should_concede));
+        return moves;
+    }
+    if (ns.trainee_offer.empty()) {   // no standing offer yet: the bank's suggested opening
+        NegotiationMove opening;
+        opening.kind = MoveKind::Offer;
+        for (const auto& issue : block.issues) opening.values[issue.id] = trainee_value(ns, block, issue);
+        moves.push_back(opening);
+    }
+    for (MoveKind kind : {MoveKind::Hold, MoveKind::Accept, MoveKind::WalkAway, MoveKind::ProposeSplit}) {
+        NegotiationMove m;
+        m.kind = kind;
+        moves.push_back(m);
+    }
+    for (const auto& issue : block.issues) {
+        if (auto v = asked(ns, block, issue)) {
+            NegotiationMove nibble;
+            nibble.kind = MoveKind::Nibble;
+            nibble.values[issue.id] = *v;
+            moves.push_back(nibble);
+        }
+        for (int steps : {1, 2})
+            if (auto v = conceded(ns, block, issue, steps)) {
+                NegotiationMove offer;
+                offer.kind = MoveKind::Offer;
+                offer.values[issue.id] = *v;
+                moves.push_back(offer);
+            }
+    }
+    for (const auto& give : block.issues)
+        for (const auto& get : block.issues) {
+            if (&give == &get) continue;
+            auto g = conceded(ns, block, give, 1);
+            auto r = asked(ns, block, get);
+            if (!g || !r) continue;
+            NegotiationMove trade;
+            trade.kind = MoveKind::Trade;
+            trade.values[give.id] = *g;
+            trade.in_return[get.id] = *r;
+            moves.push_back(trade);
+        }
+    return moves;
+}
+
+// ============================================================================
+// 2. Block tables
+// ============================================================================
+
+BlockTable::BlockTable(const Negotiation& block, const Persona& persona, const Scoring& scoring,
+                       Analyzer& owner)
+    : block_(block), persona_(persona), scoring_(scoring), owner_(owner) {}
+
+std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delta) {
+    auto key = std::make_pair(static_cast<int>(outcome), delta);
+    auto it = result_index_.find(key);
+    if (it != result_index_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(results_.size());
+    results_.push_back({outcome, delta});
+    result_index_.emplace(std::move(key), id);
+    return id;
+}
+
+std::uint32_t BlockTable::position(const NegotiationState& ns) {
+    std::string key = negotiation_key(ns);
+    if (auto it = index_.find(key); it != index_.end()) {
+        if (positions_[it->second].in_progress)
+            owner_.note_problem("a negotiation position repeats within one block (moves that change nothing)");
+        return it->second;
+    }
+    const auto id = static_cast<std::uint32_t>(positions_.size());
+    positions_.emplace_back();
+    index_.emplace(std::move(key), id);
+    owner_.count_position();
+    expand(id, ns);
+    positions_[id].in_progress = false;
+    return id;
+}
+
+// Depth first: every move's later results are known before this position's are put together.
+// (The recursion is as deep as the block has rounds.)
+void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
+    if (owner_.over_limit()) return;   // left without results; the analysis says it is incomplete
+    std::set<std::uint32_t> have;
+    bool any_move = false, dead_end_later = false;
+    auto add = [&](std::uint32_t result, Way way) {
+        if (!have.insert(result).second) return;
+        positions_[id].results.push_back(result);
+        positions_[id].ways.push_back(way);
+    };
+    for (const auto& m : negotiation_moves(ns, block_)) {
+        if (move_problem(ns, m)) continue;
+        any_move = true;
+        NegotiationState next = ns;
+        const MoveReport report = play_move(next, m, persona_);
+        const History delta = scoring_.of_evidence(report.evidence);
+        const auto move = static_cast<std::uint32_t>(positions_[id].moves.size());
+        positions_[id].moves.push_back(format_move(m, block_));
+        if (next.outcome) {
+            History total = delta;
+            scoring_.add(total, scoring_.of_block(next));
+            add(intern(*next.outcome, total), Way{move, kNone, kNone});
+            continue;
+        }
+        const std::uint32_t child = position(next);   // may grow positions_
+        dead_end_later = dead_end_later || positions_[child].reaches_dead_end;
+        const std::vector<std::uint32_t> later = positions_[child].results;
+        for (std::uint32_t r : later) {
+            History total = delta;
+            scoring_.add(total, results_[r].delta);
+            add(intern(results_[r].outcome, total), Way{move, child, r});
+        }
+    }
+    positions_[id].reaches_dead_end = !any_move || dead_end_later;
+}
+
+std::vector<std::string> BlockTable::witness(std::uint32_t position, std::uint32_t result) const {
+    std::vector<std::string> moves;
+    while (position != kNone) {
+        const Position& p = positions_[position];
+        std::size_t i = 0;
+        while (i < p.results.size() && p.results[i] != result) ++i;
+        if (i == p.results.size()) break;   // not reachable from here (cannot happen)
+        const Way& way = p.ways[i];
+        moves.push_back(p.moves[way.move]);
+        position = way.child;
+        result = way.child_result;
+    }
+    return moves;
+}
+
+}  // namespace parley::detail
