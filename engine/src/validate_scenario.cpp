@@ -254,7 +254,9 @@ void validate_scenario(const Scenario& s, Reporter& rep) {
     c.edges();
     auto start = c.start();
     auto timeout = c.patience_out();
-    if (start) c.reachability(*start, timeout);
+    // Unreachable nodes are only worth a warning once the errors are fixed: a broken
+    // reference or a misspelt "options" makes every node behind it unreachable.
+    if (start && rep.errors() == 0) c.reachability(*start, timeout);
     c.loops();
 }
 
