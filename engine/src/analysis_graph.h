@@ -54,7 +54,9 @@ public:
     explicit Scoring(const CompetencyModel& model);
 
     History zero() const { return History(size_, 0); }
-    void add(History& to, const History& delta) const;
+    std::size_t width() const { return size_; }
+    void add(History& to, const History& delta) const { add(to.data(), delta.data()); }
+    void add(std::int32_t* to, const std::int32_t* delta) const;
     History of_decision(const DecisionRecord& d) const;
     History of_evidence(const std::vector<Evidence>& evidence) const;
     History of_block(const NegotiationState& finished) const;
@@ -64,7 +66,7 @@ public:
         int total = 0, stars = 0;
     };
     // The total debrief() gives a finished run with this history (scenario format §5).
-    Total score(const History& h, int outcome_score) const;
+    Total score(const std::int32_t* h, int outcome_score) const;
 
 private:
     const CompetencyModel& model_;
@@ -176,9 +178,15 @@ struct PairEdge {
 
 struct Pair {
     std::uint32_t vertex = 0;
-    History history;
-    std::vector<PairEdge> edges;
+    std::uint32_t same_hash = kNone;   // next pair in the index chain with the same hash
+    std::uint32_t first_edge = 0;      // its edges: Analyzer::pair_edges_[first_edge …]
+    std::uint32_t edge_count = 0;
     Reach best, worst;
+};
+
+// A History as a map key, for interning labels.
+struct HistoryHash {
+    std::size_t operator()(const History& h) const;
 };
 
 // ============================================================================
@@ -196,6 +204,9 @@ public:
     std::uint32_t explore(const Session& s);
 
     const Pair& pair(std::uint32_t p) const { return pairs_[p]; }
+    const PairEdge& pair_edge(std::uint32_t p, std::uint32_t i) const {
+        return pair_edges_[pairs_[p].first_edge + i];
+    }
     const LocalVertex& vertex(std::uint32_t v) const { return vertices_[v]; }
     std::size_t vertex_count() const { return vertices_.size(); }
     std::optional<std::uint32_t> vertex_of(const Session& s) const;
@@ -238,9 +249,11 @@ private:
     BlockTable& table_for(std::uint32_t node, std::uint32_t& id);
 
     std::uint32_t explore_pairs(std::uint32_t vertex, const History& h);
-    std::uint32_t add_pair(std::uint32_t vertex, History h, std::string key);
+    std::uint32_t find_pair(std::uint32_t vertex, const std::int32_t* h, std::uint64_t hash) const;
+    std::uint32_t add_pair(std::uint32_t vertex, const std::int32_t* h, std::uint64_t hash);
+    std::uint64_t pair_hash(std::uint32_t vertex, const std::int32_t* h) const;
+    const std::int32_t* history_of_pair(std::uint32_t p) const { return &histories_[p * width_]; }
     void close_component(std::uint32_t root);
-    std::string pair_key(std::uint32_t vertex, const History& h) const;
 
     const Scenario& scenario_;
     const Persona& persona_;
@@ -248,6 +261,7 @@ private:
     AnalysisLimits limits_;
     std::chrono::steady_clock::time_point started_;
     std::size_t bytes_ = 0, positions_ = 0;
+    std::uint32_t checks_ = 0;   // over_limit() reads the clock every 256 calls
     bool stopped_ = false;
     std::string limit_message_, problem_;
 
@@ -255,14 +269,19 @@ private:
     std::unordered_map<std::string, std::uint32_t> vertex_index_;
     std::vector<LocalVertex> vertices_;
     std::vector<History> labels_;
-    std::map<History, std::uint32_t> label_index_;
+    std::unordered_map<History, std::uint32_t, HistoryHash> label_index_;
     std::map<std::uint32_t, std::uint32_t> table_of_node_;
     std::vector<std::unique_ptr<BlockTable>> tables_;
     std::set<std::pair<std::uint32_t, std::uint32_t>> node_moves_;
 
-    // Scored graph, with Tarjan's bookkeeping per pair.
-    std::unordered_map<std::string, std::uint32_t> pair_index_;
+    // Scored graph: pairs, their histories side by side in one array (width_ integers each),
+    // an index from a hash of (situation, history) to the first pair with it, and Tarjan's
+    // bookkeeping per pair.
+    std::size_t width_ = 0;
+    std::vector<std::int32_t> histories_;
+    std::unordered_map<std::uint64_t, std::uint32_t> pair_index_;
     std::vector<Pair> pairs_;
+    std::vector<PairEdge> pair_edges_;   // each pair's room is reserved when it is added
     std::vector<std::uint32_t> order_, low_, component_, tarjan_stack_;
     std::vector<bool> on_stack_;
     std::uint32_t counter_ = 0, components_ = 0;

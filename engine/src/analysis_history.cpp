@@ -25,10 +25,18 @@ Scoring::Scoring(const CompetencyModel& model) : model_(model) {
     size_ = 2 * model.competencies.size() + 3;
 }
 
-void Scoring::add(History& to, const History& delta) const {
+void Scoring::add(std::int32_t* to, const std::int32_t* delta) const {
     const std::size_t critical = size_ - 3;
-    for (std::size_t i = 0; i < size_; ++i)
-        to[i] = i == critical ? std::max(to[i], delta[i]) : to[i] + delta[i];
+    for (std::size_t i = 0; i < critical; ++i) to[i] += delta[i];
+    to[critical] = std::max(to[critical], delta[critical]);
+    to[critical + 1] += delta[critical + 1];
+    to[critical + 2] += delta[critical + 2];
+}
+
+std::size_t HistoryHash::operator()(const History& h) const {
+    std::uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (std::int32_t v : h) x = (x ^ static_cast<std::uint32_t>(v)) * 0x100000001B3ULL;
+    return static_cast<std::size_t>(x);
 }
 
 History Scoring::of_evidence(const std::vector<Evidence>& evidence) const {
@@ -62,7 +70,7 @@ History Scoring::of_session(const Session& s) const {
     return h;
 }
 
-Scoring::Total Scoring::score(const History& h, int outcome_score) const {
+Scoring::Total Scoring::score(const std::int32_t* h, int outcome_score) const {
     std::int64_t weighted = 0, weights = 0;
     for (std::size_t i = 0; i < model_.competencies.size(); ++i) {
         const std::int64_t sum = h[2 * i], n = h[2 * i + 1];

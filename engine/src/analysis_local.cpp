@@ -58,23 +58,26 @@ Analyzer::Analyzer(const Session& any_run, const AnalysisLimits& limits)
 
 bool Analyzer::over_limit() {
     if (stopped_) return true;
-    std::ostringstream why;
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - started_)
-                        .count();
     const std::size_t explored = states() + histories();
-    if (explored >= limits_.max_states) {
+    long long ms = 0;
+    if (checks_++ % 256 == 0)
+        ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::steady_clock::now() - started_)
+                 .count();
+    const bool states_out = explored >= limits_.max_states;
+    const bool time_out = ms > limits_.max_milliseconds;
+    const bool memory_out = bytes_ / (1024 * 1024) >= limits_.max_megabytes;
+    if (!states_out && !time_out && !memory_out) return false;
+    std::ostringstream why;
+    if (states_out)
         why << "the exploration stopped after " << explored << " distinct states (limit "
             << limits_.max_states << ")";
-    } else if (ms > limits_.max_milliseconds) {
+    else if (time_out)
         why << "the exploration stopped after " << ms << " ms (limit " << limits_.max_milliseconds
             << " ms) with " << explored << " distinct states";
-    } else if (bytes_ / (1024 * 1024) >= limits_.max_megabytes) {
+    else
         why << "the exploration stopped when its tables reached " << limits_.max_megabytes
             << " MB with " << explored << " distinct states";
-    } else {
-        return false;
-    }
     why << ": the scenario has too many distinct states to analyse completely; the results "
            "cover only the part explored (raise the limit or split the scenario)";
     stopped_ = true;

@@ -8,6 +8,7 @@
 // A pair is what Session::state_key() describes: where a run is and what it has earned so far.
 // Its successors come from the local graph (no Session is copied here): a decision leads to
 // the next situation with the history plus the decision's delta.
+#include <algorithm>
 #include <cstring>
 
 #include "analysis_graph.h"
@@ -19,29 +20,50 @@ namespace parley::detail {
 // 1. Exploration
 // ============================================================================
 
-std::string Analyzer::pair_key(std::uint32_t vertex, const History& h) const {
-    std::string k(sizeof vertex + h.size() * sizeof(std::int32_t), '\0');
-    std::memcpy(k.data(), &vertex, sizeof vertex);
-    std::memcpy(k.data() + sizeof vertex, h.data(), h.size() * sizeof(std::int32_t));
-    return k;
+std::uint64_t Analyzer::pair_hash(std::uint32_t vertex, const std::int32_t* h) const {
+    std::uint64_t x = 0xCBF29CE484222325ULL ^ vertex;
+    for (std::size_t i = 0; i < width_; ++i)
+        x = (x ^ static_cast<std::uint32_t>(h[i])) * 0x100000001B3ULL;
+    return x ^ (x >> 29);
 }
 
-std::uint32_t Analyzer::add_pair(std::uint32_t vertex, History h, std::string key) {
+// The pair with this situation and history, or kNone. Equal hashes are compared in full.
+std::uint32_t Analyzer::find_pair(std::uint32_t vertex, const std::int32_t* h,
+                                  std::uint64_t hash) const {
+    auto it = pair_index_.find(hash);
+    if (it == pair_index_.end()) return kNone;
+    for (std::uint32_t p = it->second; p != kNone; p = pairs_[p].same_hash)
+        if (pairs_[p].vertex == vertex &&
+            std::memcmp(history_of_pair(p), h, width_ * sizeof(std::int32_t)) == 0)
+            return p;
+    return kNone;
+}
+
+std::uint32_t Analyzer::add_pair(std::uint32_t vertex, const std::int32_t* h, std::uint64_t hash) {
     const auto p = static_cast<std::uint32_t>(pairs_.size());
     Pair pair;
     pair.vertex = vertex;
-    if (vertices_[vertex].finished) {
-        const Node& end = scenario_.nodes[vertices_[vertex].node];
+    const LocalVertex& lv = vertices_[vertex];
+    if (lv.finished) {
+        const Node& end = scenario_.nodes[lv.node];
         const Scoring::Total t = scoring_.score(h, end.outcome_score);
         pair.best.some = true;
         pair.best.total = t.total;
         pair.best.stars = t.stars;
-        pair.best.ending = vertices_[vertex].node;
+        pair.best.ending = lv.node;
         pair.worst = pair.best;
     }
-    pair.history = std::move(h);
-    bytes_ += 2 * key.size() + sizeof(Pair) + 96;
-    pair_index_.emplace(std::move(key), p);
+    std::size_t steps = 0;
+    for (const auto& e : lv.edges) steps += e.moves.size();
+    pair.first_edge = static_cast<std::uint32_t>(pair_edges_.size());
+    pair_edges_.resize(pair_edges_.size() + steps);
+    histories_.insert(histories_.end(), h, h + width_);
+    auto [it, fresh] = pair_index_.emplace(hash, p);
+    if (!fresh) {   // chain it behind the pairs with the same hash
+        pair.same_hash = it->second;
+        it->second = p;
+    }
+    bytes_ += sizeof(Pair) + width_ * sizeof(std::int32_t) + steps * sizeof(PairEdge) + 64;
     pairs_.push_back(std::move(pair));
     order_.push_back(counter_);
     low_.push_back(counter_);
@@ -59,16 +81,18 @@ std::uint32_t Analyzer::explore(const Session& s) {
 }
 
 std::uint32_t Analyzer::explore_pairs(std::uint32_t vertex, const History& h) {
-    std::string root_key = pair_key(vertex, h);
-    if (auto it = pair_index_.find(root_key); it != pair_index_.end()) return it->second;
+    width_ = scoring_.width();
+    const std::uint64_t root_hash = pair_hash(vertex, h.data());
+    if (auto known = find_pair(vertex, h.data(), root_hash); known != kNone) return known;
     if (over_limit()) return kNone;
 
     struct Frame {
         std::uint32_t p;
         std::uint32_t edge = 0, move = 0;   // the next step to take
     };
-    const std::uint32_t root = add_pair(vertex, h, std::move(root_key));
+    const std::uint32_t root = add_pair(vertex, h.data(), root_hash);
     std::vector<Frame> stack{{root}};
+    History next(width_);
     while (!stack.empty()) {
         Frame& f = stack.back();
         const LocalVertex& lv = vertices_[pairs_[f.p].vertex];
@@ -79,20 +103,19 @@ std::uint32_t Analyzer::explore_pairs(std::uint32_t vertex, const History& h) {
         if (f.edge < lv.edges.size() && !stopped_) {
             const LocalEdge& e = lv.edges[f.edge];
             const PairEdge step{kNone, f.edge, f.move++};
-            History next = pairs_[f.p].history;
-            scoring_.add(next, labels_[e.moves[step.move].label]);
-            std::string key = pair_key(e.to, next);
             const std::uint32_t from = f.p;
-            if (auto it = pair_index_.find(key); it != pair_index_.end()) {
-                const std::uint32_t w = it->second;
-                pairs_[from].edges.push_back({w, step.edge, step.move});
+            std::copy(history_of_pair(from), history_of_pair(from) + width_, next.begin());
+            scoring_.add(next.data(), labels_[e.moves[step.move].label].data());
+            const std::uint64_t hash = pair_hash(e.to, next.data());
+            std::uint32_t w = find_pair(e.to, next.data(), hash);
+            if (w != kNone) {
+                pair_edges_[pairs_[from].first_edge + pairs_[from].edge_count++] = {w, step.edge, step.move};
                 if (on_stack_[w]) low_[from] = std::min(low_[from], order_[w]);
                 continue;
             }
             if (over_limit()) continue;
-            const std::uint32_t w = add_pair(e.to, std::move(next), std::move(key));
-            pairs_[from].edges.push_back({w, step.edge, step.move});
-            bytes_ += sizeof(PairEdge);
+            w = add_pair(e.to, next.data(), hash);
+            pair_edges_[pairs_[from].first_edge + pairs_[from].edge_count++] = {w, step.edge, step.move};
             stack.push_back({w});   // f is stale now
             continue;
         }
@@ -153,8 +176,8 @@ void Analyzer::close_component(std::uint32_t root) {
     // exit of the component and the shortest way to it. A single pair needs one pass.
     for (std::uint32_t u : members) {
         Pair& pu = pairs_[u];
-        for (std::uint32_t e = 0; e < pu.edges.size(); ++e) {
-            const std::uint32_t t = pu.edges[e].to;
+        for (std::uint32_t e = 0; e < pu.edge_count; ++e) {
+            const std::uint32_t t = pair_edges_[pu.first_edge + e].to;
             if (component_[t] == id) continue;
             if (better_best(pairs_[t].best, pu.best)) pu.best = step_to(pairs_[t].best, e);
             if (better_worst(pairs_[t].worst, pu.worst)) pu.worst = step_to(pairs_[t].worst, e);
@@ -164,8 +187,8 @@ void Analyzer::close_component(std::uint32_t root) {
     for (bool changed = true; changed;) {
         changed = false;
         for (std::uint32_t u : members) {
-            for (std::uint32_t e = 0; e < pairs_[u].edges.size(); ++e) {
-                const std::uint32_t t = pairs_[u].edges[e].to;
+            for (std::uint32_t e = 0; e < pairs_[u].edge_count; ++e) {
+                const std::uint32_t t = pair_edges_[pairs_[u].first_edge + e].to;
                 if (component_[t] != id || t == u) continue;
                 const Reach best = pairs_[t].best, worst = pairs_[t].worst;
                 if (better_best(best, pairs_[u].best)) {
@@ -199,7 +222,7 @@ std::optional<PathResult> Analyzer::result(const Session& at, std::uint32_t p, b
     Session s = at;
     for (std::uint32_t q = p; !vertices_[pairs_[q].vertex].finished;) {
         const Reach& step = best ? pairs_[q].best : pairs_[q].worst;
-        const PairEdge& pe = pairs_[q].edges[step.edge];
+        const PairEdge pe = pair_edge(q, step.edge);
         for (auto& d : decisions(pairs_[q].vertex, pe.edge, pe.move)) {
             if (auto error = s.decide(d)) {
                 problem = "internal check failed: decision '" + d + "' of the " +

@@ -22,6 +22,7 @@ namespace parley::cli {
 void register_validate(CLI::App& app);
 void register_play(CLI::App& app);
 void register_replay(CLI::App& app);
+void register_analyze(CLI::App& app);
 
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;

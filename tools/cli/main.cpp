@@ -1,4 +1,4 @@
-// parley-cli: validate content, play a scenario in a terminal, replay a transcript.
+// parley-cli: validate content, play a scenario in a terminal, replay a transcript, analyze a scenario.
 // Thin by design: parse arguments (CLI11), run one subcommand, map its result to an exit code.
 #include <exception>
 #include <iostream>
@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     parley::cli::register_validate(app);
     parley::cli::register_play(app);
     parley::cli::register_replay(app);
+    parley::cli::register_analyze(app);
 
     try {
         app.parse(argc, argv);   // runs the chosen subcommand's callback
