@@ -266,7 +266,15 @@ std::size_t skip_bom(std::string_view t) {
     return t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
-std::size_t skip_elements(std::string_view t, std::size_t pos, std::size_t count);
+// From the array element at `pos`, the offset of the element `count` further on.
+std::size_t skip_elements(std::string_view t, std::size_t pos, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        pos = skip_ws(t, skip_value(t, pos));
+        if (pos >= t.size() || t[pos] != ',') return std::string_view::npos;
+        pos = skip_ws(t, pos + 1);
+    }
+    return pos < t.size() && t[pos] != ']' ? pos : std::string_view::npos;
+}
 
 // Inside the container at pos: the offset of the value (or key) named by `seg`, npos
 // when there is none.
@@ -299,16 +307,6 @@ std::size_t enter(std::string_view t, std::size_t pos, const PathSeg& seg, Ancho
         return skip_elements(t, first, seg.index);
     }
     return npos;
-}
-
-// From the array element at `pos`, the offset of the element `count` further on.
-std::size_t skip_elements(std::string_view t, std::size_t pos, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
-        pos = skip_ws(t, skip_value(t, pos));
-        if (pos >= t.size() || t[pos] != ',') return std::string_view::npos;
-        pos = skip_ws(t, pos + 1);
-    }
-    return pos < t.size() && t[pos] != ']' ? pos : std::string_view::npos;
 }
 
 }  // namespace
