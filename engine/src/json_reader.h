@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "json_source.h"
+#include "parley/version.h"  // kFormatVersion
 #include "parley/catalogue.h"
 #include "parley/text.h"
 
@@ -158,7 +159,6 @@ private:
 // error, and the rest of the document dismissed) when it is another kind or format.
 bool read_header(Fields& f, std::string_view kind);
 
-constexpr int kFormatVersion = 1;
 // The document kinds of the content format.
 inline const std::vector<std::string_view>& content_kinds() {
     static const std::vector<std::string_view> kinds{"competency_model", "persona", "scenario"};
