@@ -49,6 +49,11 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // finished blocks' (bank value + rule adherence), and the number of finished blocks.
 using History = std::vector<std::int32_t>;
 
+// A History as a map key, for interning.
+struct HistoryHash {
+    std::size_t operator()(const History& h) const;
+};
+
 class Scoring {
 public:
     explicit Scoring(const CompetencyModel& model);
@@ -129,7 +134,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> index_;
     std::vector<Position> positions_;
     std::vector<BlockResult> results_;
-    std::map<std::pair<int, History>, std::uint32_t> result_index_;
+    std::unordered_map<History, std::uint32_t, HistoryHash> result_index_;   // delta + outcome
 };
 
 // ============================================================================
@@ -184,10 +189,6 @@ struct Pair {
     Reach best, worst;
 };
 
-// A History as a map key, for interning labels.
-struct HistoryHash {
-    std::size_t operator()(const History& h) const;
-};
 
 // ============================================================================
 // The analyzer: one scenario, persona, seed and difficulty
@@ -289,7 +290,7 @@ private:
 
 // Keys of what a run's future depends on.
 std::string local_key(const Session& s);
-std::string negotiation_key(const NegotiationState& ns);
+std::string negotiation_key(const NegotiationState& ns, const ConcessionPolicy& policy);
 std::uint32_t node_index(const Session& s);
 std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const Negotiation& block);
 

@@ -144,7 +144,13 @@ std::uint32_t node_index(const Session& s) {
     return static_cast<std::uint32_t>(&s.current_node() - s.scenario().nodes.data());
 }
 
-std::string negotiation_key(const NegotiationState& n) {
+// A block's history enters its future only through what the runtime's rules read of it
+// (negotiation_rules.cpp, negotiation_client.cpp): the number of trainee concessions, whether
+// the trainee conceded in the round just played (速度要慢), the size of the trainee's last
+// concession per issue (幅度要越来越小), the reciprocity the client still owes per issue for
+// untraded concessions, and which rules have been broken (rule adherence counts distinct
+// rules). Session::state_key() summarises a block the same way.
+std::string negotiation_key(const NegotiationState& n, const ConcessionPolicy& policy) {
     std::string k;
     put(k, n.round);
     put(k, n.prepared);
@@ -152,25 +158,24 @@ std::string negotiation_key(const NegotiationState& n) {
     put_all(k, n.hold_list);
     put_values(k, n.trainee_offer);
     put_values(k, n.client_offer);
-    put(k, static_cast<std::int64_t>(n.history.size()));
-    for (const auto& c : n.history) {
-        put(k, c.round);
-        put(k, c.by_trainee);
-        put(k, c.issue);
-        put(k, c.from);
-        put(k, c.to);
-        put(k, c.traded);
-    }
-    put(k, static_cast<std::int64_t>(n.breaches.size()));
-    for (const auto& b : n.breaches) {
-        put(k, static_cast<std::int64_t>(b.rule));
-        put(k, b.round);
-        put(k, b.issue);
-    }
-    put(k, n.client_proposed_split);
-    put(k, n.trainee_proposed_split);
-    put(k, n.nibbled);
     put(k, n.client_patience);
+    put(k, n.nibbled);
+    put(k, n.client_proposed_split);
+    put(k, trainee_concession_count(n));
+    IssueValues last, owed;
+    bool conceded_now = false;
+    for (const auto& c : n.history) {
+        if (!c.by_trainee) continue;
+        last[c.issue] = c.from > c.to ? c.from - c.to : c.to - c.from;
+        if (!c.traded) owed[c.issue] += scale_percent(last[c.issue], policy.reciprocity_percent);
+        conceded_now = conceded_now || c.round == n.round;
+    }
+    put(k, conceded_now);
+    put_values(k, last);
+    put_values(k, owed);
+    std::int64_t rules = 0;
+    for (const auto& b : n.breaches) rules |= std::int64_t{1} << static_cast<int>(b.rule);
+    put(k, rules);
     put(k, n.outcome ? static_cast<std::int64_t>(*n.outcome) : -1);
     put_values(k, n.agreed);
     return k;
@@ -201,7 +206,7 @@ std::string local_key(const Session& s) {
     put_all(k, c.resolved);
     if (const NegotiationState* n = s.negotiation()) {
         k += 'N';
-        k += negotiation_key(*n);
+        k += negotiation_key(*n, s.persona().concession);
     }
     return k;
 }

@@ -145,7 +145,8 @@ BlockTable::BlockTable(const Negotiation& block, const Persona& persona, const S
     : block_(block), persona_(persona), scoring_(scoring), owner_(owner) {}
 
 std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delta) {
-    auto key = std::make_pair(static_cast<int>(outcome), delta);
+    History key = delta;
+    key.push_back(static_cast<std::int32_t>(outcome));
     auto it = result_index_.find(key);
     if (it != result_index_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(results_.size());
@@ -155,7 +156,7 @@ std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delt
 }
 
 std::uint32_t BlockTable::position(const NegotiationState& ns) {
-    std::string key = negotiation_key(ns);
+    std::string key = negotiation_key(ns, persona_.concession);
     if (auto it = index_.find(key); it != index_.end()) {
         if (positions_[it->second].in_progress)
             owner_.note_problem("a negotiation position repeats within one block (moves that change nothing)");
@@ -170,16 +171,45 @@ std::uint32_t BlockTable::position(const NegotiationState& ns) {
     return id;
 }
 
+namespace {
+
+// Pruning a position's results (exact for best and worst): the total of §5 never goes down when
+// a competency's evidence sum or a block's value goes up while every count stays the same (each
+// step — competency score, weighted mean, negotiation part, blend, cap — is non-decreasing).
+// Results with the same outcome lead to the same continuations, so among results of the same
+// shape (outcome, counts, critical flag, number of blocks) one whose sums are all ≤ another's
+// can never give the best total, and one whose sums are all ≥ another's never the worst. Only
+// results that are maximal or minimal among their shape are kept.
+bool same_shape(const BlockResult& a, const BlockResult& b) {
+    if (a.outcome != b.outcome) return false;
+    const std::size_t n = a.delta.size();
+    for (std::size_t i = 1; i + 3 < n; i += 2)
+        if (a.delta[i] != b.delta[i]) return false;   // evidence counts
+    return a.delta[n - 3] == b.delta[n - 3] && a.delta[n - 1] == b.delta[n - 1];
+}
+
+// Every sum of `a` is ≤ the same sum of `b` (evidence sums and the blocks' value).
+bool sums_at_most(const History& a, const History& b) {
+    const std::size_t n = a.size();
+    for (std::size_t i = 0; i + 3 < n; i += 2)
+        if (a[i] > b[i]) return false;
+    return a[n - 2] <= b[n - 2];
+}
+
+}  // namespace
+
 // Depth first: every move's later results are known before this position's are put together.
 // (The recursion is as deep as the block has rounds.)
 void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
     if (owner_.over_limit()) return;   // left without results; the analysis says it is incomplete
+    std::vector<std::uint32_t> found;
+    std::vector<Way> ways;
     std::set<std::uint32_t> have;
     bool any_move = false, dead_end_later = false;
     auto add = [&](std::uint32_t result, Way way) {
         if (!have.insert(result).second) return;
-        positions_[id].results.push_back(result);
-        positions_[id].ways.push_back(way);
+        found.push_back(result);
+        ways.push_back(way);
     };
     for (const auto& m : negotiation_moves(ns, block_)) {
         if (move_problem(ns, m)) continue;
@@ -204,7 +234,20 @@ void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
             add(intern(results_[r].outcome, total), Way{move, child, r});
         }
     }
-    positions_[id].reaches_dead_end = !any_move || dead_end_later;
+    Position& p = positions_[id];
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const BlockResult& a = results_[found[i]];
+        bool below = false, above = false;   // some other result of its shape is ≥ / ≤ it
+        for (std::size_t j = 0; j < found.size() && !(below && above); ++j) {
+            if (i == j || !same_shape(a, results_[found[j]])) continue;
+            below = below || sums_at_most(a.delta, results_[found[j]].delta);
+            above = above || sums_at_most(results_[found[j]].delta, a.delta);
+        }
+        if (below && above) continue;
+        p.results.push_back(found[i]);
+        p.ways.push_back(ways[i]);
+    }
+    p.reaches_dead_end = !any_move || dead_end_later;
 }
 
 std::vector<std::string> BlockTable::witness(std::uint32_t position, std::uint32_t result) const {
