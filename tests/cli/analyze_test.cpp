@@ -159,3 +159,41 @@ TEST_CASE("analyze refuses an unknown persona and conflicting options as usage e
     const CliRun missing = run_cli({"analyze", (dir / "nope.json").string()});
     CHECK(missing.exit == 2);
 }
+
+TEST_CASE("play and replay --json report each decision's regret: none along the best path",
+          "[cli][analysis]") {
+    TempDir dir;
+    const auto file = write_fixture_content(dir.path());
+    const json a = json::parse(run_cli({"analyze", file.string(), "--json"}).out)["personas"][0];
+
+    const CliRun best = run_cli({"play", file.string(), "--choices", joined(a["best"]["choices"]),
+                                 "--json", "--lang", "en"});
+    INFO(best.err);
+    REQUIRE(best.exit == 0);
+    const json b = json::parse(best.out);
+    REQUIRE(b["regret"].size() == a["best"]["choices"].size());
+    for (const auto& r : b["regret"]) {
+        CHECK(r["regret"] == 0);
+        CHECK(r["best_total"] == a["best"]["total"]);
+        CHECK(r["best"] == r["chosen"]);
+    }
+
+    const auto transcript = dir / "worst.json";
+    const CliRun worst = run_cli({"play", file.string(), "--choices", joined(a["worst"]["choices"]),
+                                  "--json", "--lang", "en", "--transcript-out", transcript.string()});
+    INFO(worst.err);
+    REQUIRE(worst.exit == 0);
+    const json w = json::parse(worst.out);
+    REQUIRE(w["regret"].size() == a["worst"]["choices"].size());
+    // At the first decision the best choice still reaches the scenario's best total.
+    CHECK(w["regret"][0]["best_total"] == a["best"]["total"]);
+    CHECK(w["regret"][0]["regret"].get<int>() > 0);
+    CHECK(w["regret"][0]["best"] != w["regret"][0]["chosen"]);
+    CHECK_FALSE(w["regret"][0]["best_text"].get<std::string>().empty());
+
+    const CliRun replayed = run_cli({"replay", transcript.string(), "--content", dir.path().string(),
+                                     "--json", "--lang", "en"});
+    INFO(replayed.err);
+    REQUIRE(replayed.exit == 0);
+    CHECK(json::parse(replayed.out)["regret"] == w["regret"]);
+}

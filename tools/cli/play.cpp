@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "parley/analysis.h"
 #include "parley/debrief.h"
 #include "parley/loader.h"
 #include "parley/session.h"
@@ -195,10 +196,14 @@ int run_play(const PlayOptions& o) {
 
     if (!o.transcript_out.empty() && !write_transcript(session, o.transcript_out)) return kExitFailure;
     const Debrief d = debrief(session);
-    if (o.json)
-        std::cout << to_json(d, lang).dump(2) << '\n';
-    else
+    if (o.json) {
+        // Each decision's regret: the best choice at that point and the total it keeps.
+        nlohmann::json j = to_json(d, lang);
+        j["regret"] = regrets_to_json(regrets(*loaded->content, transcript_of(session)), lang);
+        std::cout << j.dump(2) << '\n';
+    } else {
         show_debrief(std::cout, d, session, lang);
+    }
     return 0;
 }
 

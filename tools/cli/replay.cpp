@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.h"
+#include "parley/analysis.h"
 #include "parley/debrief.h"
 #include "parley/loader.h"
 #include "parley/transcript.h"
@@ -67,7 +68,10 @@ int run_replay(const ReplayOptions& o) {
     const Lang lang = lang_of(o.lang);
     const Debrief d = debrief(*session);
     if (o.json) {
-        std::cout << to_json(d, lang).dump(2) << '\n';
+        // Each decision's regret: the best choice at that point and the total it keeps.
+        nlohmann::json j = to_json(d, lang);
+        j["regret"] = regrets_to_json(regrets(*content, *transcript), lang);
+        std::cout << j.dump(2) << '\n';
     } else {
         std::cout << "replayed " << transcript->decisions.size() << " decisions of '" << transcript->scenario
                   << "' (persona " << transcript->persona << ", seed " << transcript->seed
