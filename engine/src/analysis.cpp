@@ -14,6 +14,8 @@
 #include <stdexcept>
 
 #include "analysis_graph.h"
+#include "analysis_validate.h"
+#include "json_source.h"
 #include "parley/analysis.h"
 
 namespace parley {
@@ -275,6 +277,28 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
             if (reached_by[i] == 0 && sc.nodes[i].kind != NodeKind::Ending)
                 report(Severity::Warning, "/nodes/" + std::to_string(i),
                        "node '" + sc.nodes[i].id + "' is reached by no persona" + run);
+}
+
+void check_soundness_located(const CompetencyModel& model, const std::map<std::string, Persona>& personas,
+                             std::shared_ptr<const Scenario> scenario, std::string_view text,
+                             Diagnostics& diags) {
+    ContentSet content;
+    content.model = model;
+    content.personas = personas;
+    content.scenarios.push_back(scenario);
+    Diagnostics found;
+    check_soundness(content, scenario, found);
+    for (auto& d : found.items) {
+        // Pointers here are "" or "/nodes/N".
+        const std::string prefix = "/nodes/";
+        if (d.pointer.rfind(prefix, 0) == 0) {
+            const Path path{key_seg("nodes"), index_seg(std::stoul(d.pointer.substr(prefix.size())))};
+            const TextPosition at = position_of(text, locate(text, path, Anchor::Value));
+            d.line = at.line;
+            d.column = at.column;
+        }
+        diags.add(std::move(d));
+    }
 }
 
 }  // namespace parley
