@@ -68,7 +68,7 @@ App::~App() {
     ui::set_text_observer(nullptr, nullptr);
     ui::Targets::set_current(nullptr);
     screens_.reset();
-    platform_.reset();
+    // fonts_ goes before platform_ (members in reverse order): the atlas reads the mapped fonts.
 }
 
 void App::open_window() {
@@ -177,13 +177,18 @@ bool App::step() {
 
     const float real_dt = frame_clock_.restart().asSeconds();
     const float dt = options_.fixed_time_step ? 1.f / 30.f : std::min(real_dt, 0.1f);
+    sf::Clock phase;
     platform_->new_frame(sf::seconds(dt));
     targets_.begin_frame();
     draw_frame(dt);
+    frame_times_.ui_ms = phase.restart().asMicroseconds() / 1000.0;
     window_.clear(sf::Color(236, 240, 245));
     platform_->render();
+    frame_times_.render_ms = phase.restart().asMicroseconds() / 1000.0;
     if (frame_hook_) frame_hook_(*this);
+    phase.restart();
     window_.display();
+    frame_times_.display_ms = phase.restart().asMicroseconds() / 1000.0;
     if (first_frame_seconds_ < 0) first_frame_seconds_ = since_start_.getElapsedTime().asSeconds();
     ++frame_;
 
@@ -207,7 +212,8 @@ void App::draw_frame(float dt) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::Begin("##parley", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                     ImGuiWindowFlags_NoBackground);   // the clear colour is the background: one fill less
     ImGui::PopStyleVar(2);
     draw_header();
     shortcuts();

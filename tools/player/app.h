@@ -63,6 +63,11 @@ public:
     void on_frame_drawn(std::function<void(App&)> hook) { frame_hook_ = std::move(hook); }
     // Time from construction to the first frame on screen, in seconds.
     double first_frame_seconds() const { return first_frame_seconds_; }
+    // Where the last frame's time went (the benchmark reports it).
+    struct FrameTimes {
+        double ui_ms = 0, render_ms = 0, display_ms = 0;   // build the UI; submit GL; swap
+    };
+    const FrameTimes& last_frame_times() const { return frame_times_; }
 
 private:
     void open_window();
@@ -95,6 +100,7 @@ private:
     bool toggle_fullscreen_ = false;
     bool show_help_ = false;
     std::function<void(App&)> frame_hook_;
+    FrameTimes frame_times_;
 };
 
 }  // namespace parley::player

@@ -63,7 +63,8 @@ void BriefingScreen::draw(Shared& s) {
     const float u = ui::unit();
     Selection& sel = s.selection;
     if (!sel.scenario) {
-        s.go(Screen::Library);
+        // Nothing to show (unless a move elsewhere is already on its way).
+        if (!s.next_screen) s.go(Screen::Library);
         return;
     }
     const Scenario& sc = *sel.scenario;
@@ -114,6 +115,15 @@ void BriefingScreen::draw(Shared& s) {
     ui::label_value(s.t(S.entry_moment), std::string(s.t(name_of(sc.entry_moment))) + " — " + s.t(sc.entry_note), label_w);
     ui::end_panel();
     ui::vspace(1.f);
+
+    if (const Persona* p = s.content.persona(sel.persona)) {
+        ui::begin_panel(ui::palette::primary_soft, left_w, ui::with_alpha(ui::palette::primary, 70));
+        ui::heading(std::string(s.t(S.approach)) + " · " + s.t(p->name), ui::palette::primary_active);
+        ui::vspace(0.2f);
+        ui::text_wrapped(s.t(p->approach));
+        ui::end_panel();
+        ui::vspace(1.f);
+    }
 
     ui::begin_panel(ui::palette::surface, left_w);
     ui::heading(s.t(S.objectives));
@@ -200,13 +210,6 @@ void BriefingScreen::draw(Shared& s) {
         ImGui::SetCursorScreenPos(resume);
         ImGui::PopID();
         ui::vspace(0.6f);
-    }
-    if (const Persona* p = s.content.persona(sel.persona)) {
-        ui::vspace(0.2f);
-        ImGui::PushFont(ui::type().small);
-        ui::text(s.t(S.approach), ui::palette::ink_faint);
-        ImGui::PopFont();
-        ui::text_wrapped(s.t(p->approach));
     }
     ui::end_panel();
     ui::vspace(1.f);

@@ -43,7 +43,8 @@ void DebriefScreen::enter(Shared&) { saved_path_.clear(); }
 
 void DebriefScreen::draw(Shared& s) {
     if (!s.finished) {
-        s.go(Screen::Library);
+        // Nothing to show (unless a move elsewhere is already on its way).
+        if (!s.next_screen) s.go(Screen::Library);
         return;
     }
     const std::shared_ptr<FinishedRun> keep = s.finished;   // "try again" replaces it mid-frame

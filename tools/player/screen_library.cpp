@@ -86,7 +86,9 @@ void LibraryScreen::draw(Shared& s) {
     ImGui::SameLine(0, 2 * u);
     const std::string current = competency_.empty() ? std::string(s.t(S.filter_competency)) + ": " + s.t(S.filter_all)
                                                     : competency_label(s, competency_);
-    ImGui::SetNextItemWidth(std::max(24 * u, ImGui::GetContentRegionAvail().x));
+    // Up to the page's right edge (the page column is narrower than the window).
+    const float page_right = ImGui::GetWindowPos().x + (ImGui::GetWindowSize().x + page_width()) * 0.5f;
+    ImGui::SetNextItemWidth(std::max(24 * u, page_right - ImGui::GetCursorScreenPos().x));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(1.2f * u, 1.1f * u));
     if (ImGui::BeginCombo("##competency", current.c_str())) {
         if (ImGui::Selectable(s.t(S.filter_all), competency_.empty())) competency_.clear();

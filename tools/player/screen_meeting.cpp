@@ -97,7 +97,8 @@ void MeetingScreen::enter(Shared& s) {
 void MeetingScreen::draw(Shared& s, float dt) {
     const UiStrings& S = strings();
     if (!s.run) {
-        s.go(Screen::Library);
+        // Nothing to show (unless a move elsewhere is already on its way).
+        if (!s.next_screen) s.go(Screen::Library);
         return;
     }
     Run& run = *s.run;
@@ -169,11 +170,12 @@ void MeetingScreen::draw(Shared& s, float dt) {
         ui::vspace(0.4f);
         draw_ended(s);
     } else {
-        float options_h = 4.f * u;
-        for (const auto& o : session.options()) options_h += option_height(s.t(o.option->text), right_w) + 1.2f * u;
-        options_h = std::min(options_h, body_h * 0.62f);
-        ui::dialogue_view("##dialogue", entries, ImVec2(right_w, std::max(12.f * u, body_h - options_h - 1.2f * u)), follow);
-        ui::vspace(0.2f);
+        // The options get the room they need (up to 65%); the conversation the rest.
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        float options_h = ui::type().small->FontSize + spacing;
+        for (const auto& o : session.options()) options_h += option_height(s.t(o.option->text), right_w) + spacing;
+        options_h = std::min(options_h + 0.5f * u, body_h * 0.65f);
+        ui::dialogue_view("##dialogue", entries, ImVec2(right_w, std::max(12.f * u, body_h - options_h - ImGui::GetStyle().ItemSpacing.y)), follow);
         draw_options(s, ImGui::GetContentRegionAvail().y);
     }
     column_end();
@@ -216,24 +218,16 @@ void MeetingScreen::draw_client(Shared& s, float width, float height) {
     const BeatView beat = session.beat();
     const bool meters = beat.visibility == Visibility::Meters;
 
-    // The figure takes what the cards below leave (keeping the scene's 400 × 360 proportions).
-    ImFont* body = ui::type().body;
-    ImFont* small = ui::type().small;
-    const float lh_small = std::round(small->FontSize * 1.42f);
-    const float inner = width - 3.2f * u;
-    float below = 3.2f * u + lh_small + ui::wrapped_height(s.t(beat.cue), inner, body) + 0.5f * u;
-    if (meters) {
-        below += 2.f * u + small->FontSize + 0.6f * u;   // emotion chip
-        below += 3.2f * u + 3.f * (small->FontSize + 1.3f * u) + 0.6f * u + 2.f * 1.2f * u;
-        if (!session.scenario().state.needs.empty()) below += 0.3f * u + 2.f * lh_small + 1.2f * u;
-    } else {
-        below += 2.f * lh_small;
-    }
-    const float fig_h = std::floor(std::max(12.f * u, std::min(width * 0.9f, height - below - 1.5f * u)));
+    // The figure takes what the cards below it leave; their height is the one measured last
+    // frame (the first frame guesses), so nothing is ever pushed out of the column.
+    float below = cards_height_;
+    if (below <= 0.f) below = meters ? 30.f * u : 14.f * u;
+    const float fig_h = std::floor(std::max(12.f * u, std::min(width * 0.9f, height - below - 0.5f * u)));
     const ImVec2 at = ImGui::GetCursorScreenPos();
     figure_view_.show(figure_, ui::look_for(session.persona()), ImVec2(width, fig_h));
     ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + width, at.y + fig_h), ui::palette::border, 0.f);
     ui::mark_target("meeting.figure");
+    const float cards_top = ImGui::GetCursorPosY();
     ui::vspace(0.2f);
 
     ui::begin_panel(ui::palette::surface, width, ui::palette::border, 1.6f);
@@ -278,11 +272,11 @@ void MeetingScreen::draw_client(Shared& s, float width, float height) {
         ui::text_wrapped(s.t(S.hard_hint), ui::palette::ink_muted, width);
         ImGui::PopFont();
     }
+    cards_height_ = ImGui::GetCursorPosY() - cards_top;
 }
 
 void MeetingScreen::draw_options(Shared& s, float height) {
     const UiStrings& S = strings();
-    const float u = ui::unit();
     const Session& session = s.run->session();
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("##options", ImVec2(width, height), false, ImGuiWindowFlags_NavFlattened);
@@ -294,7 +288,6 @@ void MeetingScreen::draw_options(Shared& s, float height) {
     for (const auto& o : options) {
         const std::string n = std::to_string(o.number);
         if (option_button(n, s.t(o.option->text), ImGui::GetContentRegionAvail().x, "option." + n)) picked = o.number;
-        ImGui::Dummy(ImVec2(1, 0.1f * u));
     }
     if (!error_.empty()) ui::text_wrapped(error_, ui::palette::danger);
     ImGui::EndChild();

@@ -118,10 +118,12 @@ void ProgressScreen::draw(Shared& s) {
         ui::text(competency_label(s, c.id), c.core ? ui::palette::ink : ui::palette::ink_muted);
         ImGui::PopFont();
         if (values.empty()) {
-            ImGui::PushFont(ui::type().small);
+            const float top = ImGui::GetCursorPosY();
             ui::text(s.t(S.not_assessed), ui::palette::ink_faint);
-            ImGui::PopFont();
-            ImGui::Dummy(ImVec2(1, 7.6f * u));
+            // As tall as a panel with a chart: the number line, the spacing and the chart.
+            const float chart_block = ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y + 6.f * u;
+            ImGui::SetCursorPosY(top + chart_block);
+            ImGui::Dummy(ImVec2(1, 0));
         } else {
             const int last = static_cast<int>(values.back());
             const int delta = last - static_cast<int>(values.front());

@@ -93,6 +93,7 @@ private:
     ui::FigureView figure_view_;
     NegotiationPanel negotiation_;
     std::size_t seen_log_ = 0;
+    float cards_height_ = 0.f;   // the cards under the figure, as measured last frame
     bool confirm_leave_ = false;
     std::string error_;
 };

@@ -9,9 +9,6 @@
 //   6. FigureView (offscreen texture → ImGui image)
 #include "parley/ui/figure.h"
 
-#include <SFML/Graphics/CircleShape.hpp>
-#include <SFML/Graphics/ConvexShape.hpp>
-#include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <algorithm>
@@ -98,7 +95,7 @@ Pose pose_for(Emotion e) {
             p.yawn = 1.f;
             p.doodle = 1.f;
             p.left = arm(100, 300, 168, 318);
-            p.right = arm(262, 300, 214, 196);
+            p.right = arm(268, 300, 236, 186);
             break;
         case Emotion::Nervousness:   // stiff, darting eyes, fiddling with the collar, sweating
             p.lean = 0.1f;
@@ -230,46 +227,66 @@ sf::Color mixc(sf::Color a, sf::Color b, float t) {
     return sf::Color(ch(a.r, b.r), ch(a.g, b.g), ch(a.b, b.b), ch(a.a, b.a));
 }
 
+// Everything is appended to one triangle list and drawn with a single call: the software
+// renderer pays per draw call, and a figure is a few hundred shapes.
 struct Painter {
-    sf::RenderTarget& target;
-    sf::RenderStates states;
+    sf::VertexArray& out;
+    sf::Transform tf;   // local placement (the head's tilt), applied on the CPU
+
+    void tri(V a, V b, V c, sf::Color col) const {
+        out.append(sf::Vertex(tf.transformPoint(a), col));
+        out.append(sf::Vertex(tf.transformPoint(b), col));
+        out.append(sf::Vertex(tf.transformPoint(c), col));
+    }
+    void fan(const V* pts, std::size_t n, sf::Color col) const {
+        for (std::size_t i = 1; i + 1 < n; ++i) tri(pts[0], pts[i], pts[i + 1], col);
+    }
+    static int segments(float r) { return std::clamp(static_cast<int>(r * 0.9f), 10, 40); }
 
     void ellipse(V c, float rx, float ry, sf::Color fill, float rotation = 0.f, sf::Color outline = sf::Color::Transparent,
                  float outline_w = 0.f) const {
-        sf::CircleShape s(1.f, 48);
-        s.setOrigin(1.f, 1.f);
-        s.setScale(rx, ry);
-        s.setPosition(c);
-        s.setRotation(rotation);
-        s.setFillColor(fill);
-        if (outline_w > 0.f) {
-            // Outline thickness is scaled too; divide by the smaller radius to keep it even.
-            s.setOutlineThickness(outline_w / std::max(1.f, std::min(rx, ry)));
-            s.setOutlineColor(outline);
+        const int n = segments(std::max(rx, ry));
+        const float rot = rotation * 0.01745329f;
+        const float cr = std::cos(rot), sr = std::sin(rot);
+        auto at = [&](float a, float x_radius, float y_radius) {
+            const float x = std::cos(a) * x_radius, y = std::sin(a) * y_radius;
+            return V(c.x + x * cr - y * sr, c.y + x * sr + y * cr);
+        };
+        for (int i = 0; i < n; ++i) {
+            const float a0 = 6.2831853f * static_cast<float>(i) / static_cast<float>(n);
+            const float a1 = 6.2831853f * static_cast<float>(i + 1) / static_cast<float>(n);
+            if (fill.a) tri(c, at(a0, rx, ry), at(a1, rx, ry), fill);
+            if (outline_w > 0.f && outline.a) {
+                const float h = outline_w * 0.5f;
+                const V o0 = at(a0, rx + h, ry + h), o1 = at(a1, rx + h, ry + h);
+                const V i0 = at(a0, rx - h, ry - h), i1 = at(a1, rx - h, ry - h);
+                tri(o0, o1, i1, outline);
+                tri(o0, i1, i0, outline);
+            }
         }
-        target.draw(s, states);
     }
     void circle(V c, float r, sf::Color fill) const { ellipse(c, r, r, fill); }
-    void poly(std::initializer_list<V> pts, sf::Color fill) const {
-        sf::ConvexShape s(pts.size());
-        std::size_t i = 0;
-        for (const V& p : pts) s.setPoint(i++, p);
-        s.setFillColor(fill);
-        target.draw(s, states);
-    }
+    void poly(std::initializer_list<V> pts, sf::Color fill) const { fan(pts.begin(), pts.size(), fill); }
     void rect(V a, V b, sf::Color fill) const {
-        sf::RectangleShape s(b - a);
-        s.setPosition(a);
-        s.setFillColor(fill);
-        target.draw(s, states);
+        tri(a, V(b.x, a.y), b, fill);
+        tri(a, b, V(a.x, b.y), fill);
     }
     void rounded(V a, V b, float r, sf::Color fill) const {
         rect(V(a.x + r, a.y), V(b.x - r, b.y), fill);
-        rect(V(a.x, a.y + r), V(b.x, b.y - r), fill);
-        circle(V(a.x + r, a.y + r), r, fill);
-        circle(V(b.x - r, a.y + r), r, fill);
-        circle(V(a.x + r, b.y - r), r, fill);
-        circle(V(b.x - r, b.y - r), r, fill);
+        rect(V(a.x, a.y + r), V(a.x + r, b.y - r), fill);
+        rect(V(b.x - r, a.y + r), V(b.x, b.y - r), fill);
+        // Quarter circles in the corners.
+        const V centres[4] = {V(a.x + r, a.y + r), V(b.x - r, a.y + r), V(b.x - r, b.y - r), V(a.x + r, b.y - r)};
+        const int n = segments(r) / 4 + 2;
+        for (int k = 0; k < 4; ++k) {
+            const float start = 3.14159265f + 1.5707963f * static_cast<float>(k);
+            for (int i = 0; i < n; ++i) {
+                const float a0 = start + 1.5707963f * static_cast<float>(i) / static_cast<float>(n);
+                const float a1 = start + 1.5707963f * static_cast<float>(i + 1) / static_cast<float>(n);
+                tri(centres[k], centres[k] + V(std::cos(a0), std::sin(a0)) * r, centres[k] + V(std::cos(a1), std::sin(a1)) * r,
+                    fill);
+            }
+        }
     }
     // A thick segment with round ends.
     void capsule(V a, V b, float w, sf::Color fill) const {
@@ -282,23 +299,32 @@ struct Painter {
         circle(a, w * 0.5f, fill);
         circle(b, w * 0.5f, fill);
     }
-    // A quadratic curve as a strip of capsules.
+    // A quadratic curve as a thick strip with round ends.
     void curve(V p0, V p1, V p2, float w, sf::Color fill, int steps = 14) const {
         V prev = p0;
         for (int i = 1; i <= steps; ++i) {
             const float t = static_cast<float>(i) / static_cast<float>(steps);
             const V q = p0 * ((1 - t) * (1 - t)) + p1 * (2 * (1 - t) * t) + p2 * (t * t);
-            capsule(prev, q, w, fill);
+            const V d = q - prev;
+            const float len = std::sqrt(d.x * d.x + d.y * d.y);
+            if (len > 0.01f) {
+                const V n(-d.y / len * w * 0.5f, d.x / len * w * 0.5f);
+                poly({prev + n, q + n, q - n, prev - n}, fill);
+            }
+            if (i < steps) circle(q, w * 0.5f, fill);   // joint
             prev = q;
         }
+        circle(p0, w * 0.5f, fill);
+        circle(p2, w * 0.5f, fill);
     }
     void vgradient(V a, V b, sf::Color top, sf::Color bottom) const {
-        sf::VertexArray v(sf::Quads, 4);
-        v[0] = sf::Vertex(a, top);
-        v[1] = sf::Vertex(V(b.x, a.y), top);
-        v[2] = sf::Vertex(b, bottom);
-        v[3] = sf::Vertex(V(a.x, b.y), bottom);
-        target.draw(v, states);
+        const V tr(b.x, a.y), bl(a.x, b.y);
+        out.append(sf::Vertex(tf.transformPoint(a), top));
+        out.append(sf::Vertex(tf.transformPoint(tr), top));
+        out.append(sf::Vertex(tf.transformPoint(b), bottom));
+        out.append(sf::Vertex(tf.transformPoint(a), top));
+        out.append(sf::Vertex(tf.transformPoint(b), bottom));
+        out.append(sf::Vertex(tf.transformPoint(bl), bottom));
     }
 };
 
@@ -414,21 +440,21 @@ void draw_hand(const Painter& g, V at, float open, sf::Color skin, V toward) {
 
 void draw_arm(const Painter& g, const FigureLook& look, V shoulder, const ArmPose& a, V off) {
     const V elbow = a.elbow + off, hand = a.hand + off;
-    g.capsule(shoulder, elbow, 32, look.jacket);
-    g.capsule(elbow, hand, 28, shade(look.jacket, 1.06f));
-    // Shirt cuff just before the hand.
     const V d = hand - elbow;
     const float len = std::max(1.f, std::sqrt(d.x * d.x + d.y * d.y));
-    const V cuff = hand - d * (13.f / len);
-    g.capsule(cuff - d * (3.f / len), cuff, 24, look.shirt);
+    const V u = d * (1.f / len);
+    // The sleeve stops at the shirt cuff, the cuff at the wrist: nothing dark shows round the hand.
+    const V wrist = hand - u * 9.f;
+    const V cuff = hand - u * 14.f;
+    g.capsule(shoulder, elbow, 32, look.jacket);
+    g.capsule(elbow, cuff, 28, shade(look.jacket, 1.06f));
+    g.capsule(cuff, wrist, 21, look.shirt);
     draw_hand(g, hand, a.open, look.skin, elbow);
 }
 
 void draw_head(const Painter& base, const Pose& p, const FigureLook& look, V center, float scale, float t) {
-    Painter g{base.target, base.states};
-    sf::Transform tf = base.states.transform;
-    tf.translate(center).rotate(p.tilt).scale(scale, scale);
-    g.states.transform = tf;
+    Painter g{base.out, base.tf};
+    g.tf.translate(center).rotate(p.tilt).scale(scale, scale);
 
     const sf::Color skin = mixc(look.skin, sf::Color(226, 120, 110), 0.35f * p.flush);
     const sf::Color hair = look.hair;
@@ -527,7 +553,8 @@ void ClientFigure::draw(sf::RenderTarget& target, sf::FloatRect area, const Figu
     states.transform.translate(area.left + (area.width - kSceneW * k) * 0.5f,
                                area.top + (area.height - kSceneH * k) * 0.5f);
     states.transform.scale(k, k);
-    const Painter g{target, states};
+    sf::VertexArray triangles(sf::Triangles);
+    const Painter g{triangles, sf::Transform::Identity};
     const Pose& p = pose_;
     const float t = time_;
 
@@ -551,6 +578,7 @@ void ClientFigure::draw(sf::RenderTarget& target, sf::FloatRect area, const Figu
     // Crossed arms: the arm whose hand ends on the far side is drawn last, in front.
     draw_arm(g, look, shoulder_l, left, V(body.x, 0));
     draw_arm(g, look, shoulder_r, right, V(body.x, 0));
+    target.draw(triangles, states);
 }
 
 // ============================================================================
@@ -565,18 +593,28 @@ void FigureView::show(const ClientFigure& figure, const FigureLook& look, ImVec2
         if (texture_.create(want.x, want.y, settings)) {
             texture_.setSmooth(true);
             size_ = want;
+            drawn_ = false;
         }
     }
     if (size_.x == 0) {
         ImGui::Dummy(size);
         return;
     }
-    texture_.setActive(true);
-    texture_.resetGLStates();
-    texture_.clear(sf::Color(220, 226, 234));
-    figure.draw(texture_, sf::FloatRect(0.f, 0.f, static_cast<float>(size_.x), static_cast<float>(size_.y)), look);
-    texture_.display();
-    texture_.setActive(false);
+    // The software renderer pays for every pixel: redraw at most 15 times a second (breathing and
+    // blinking need no more), and at once when the size or the emotion changes.
+    const bool due = !drawn_ || figure.time() - drawn_at_ >= 1.f / 15.f || figure.time() < drawn_at_ ||
+                     figure.emotion() != drawn_emotion_;
+    if (due) {
+        drawn_ = true;
+        drawn_at_ = figure.time();
+        drawn_emotion_ = figure.emotion();
+        texture_.setActive(true);
+        texture_.resetGLStates();
+        texture_.clear(sf::Color(220, 226, 234));
+        figure.draw(texture_, sf::FloatRect(0.f, 0.f, static_cast<float>(size_.x), static_cast<float>(size_.y)), look);
+        texture_.display();
+        texture_.setActive(false);
+    }
     // Render textures are stored bottom-up: flip the V coordinates.
     const auto id = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture_.getTexture().getNativeHandle()));
     ImGui::Image(id, ImVec2(static_cast<float>(size_.x), static_cast<float>(size_.y)), ImVec2(0, 1), ImVec2(1, 0));

@@ -110,6 +110,7 @@ struct Fonts::Mapped {
         if (!m) error = "cannot read font " + face.path;
         return m;
     }
+    void release_pages() const { ::madvise(data, size, MADV_DONTNEED); }
     ~Mapped() {
         if (data) ::munmap(data, size);
     }
@@ -124,11 +125,13 @@ Fonts::Fonts() : used_(0x10000, false) {
     // Latin, punctuation used by the UI, and the replacement character (the fallback glyph).
     cover(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
           "abcdefghijklmnopqrstuvwxyz{|}~\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
-          "\u2026\u2190\u2192\u2191\u2193\u25b2\u25bc\u25cf\u2713\ufffd");
+          "\u2026\u2190\u2192\u2191\u2193\u25a1\u25b2\u25bc\u25cf\u2713\ufffd");
     for (unsigned c = 0xA0; c <= 0xFF; ++c) used_[c] = true;
 }
 
-Fonts::~Fonts() = default;
+Fonts::~Fonts() {
+    disown();
+}
 
 const FontFace& Fonts::face() const {
     static const FontFace none{};
@@ -170,8 +173,19 @@ bool Fonts::covers(unsigned codepoint) const {
 // 4. Building the atlas
 // ============================================================================
 
+// ImGui copies font data it does not own, once per font size: five copies of a 20 MB
+// collection. So the atlas is told it owns the mapping (no copy), and is told otherwise again
+// before anything could free it (rebuild, shutdown).
+void Fonts::disown() {
+    if (!ImGui::GetCurrentContext()) return;
+    for (ImFontConfig& cfg : ImGui::GetIO().Fonts->ConfigData)
+        if ((regular_ && cfg.FontData == regular_->data) || (bold_ && cfg.FontData == bold_->data))
+            cfg.FontDataOwnedByAtlas = false;
+}
+
 bool Fonts::build() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    disown();
     atlas->Clear();
     body = small = heading = title = display = nullptr;
     dirty_ = false;
@@ -199,10 +213,10 @@ bool Fonts::build() {
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     const ImWchar* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
     // The display size shows scores and numbers only: Latin keeps it small.
-    static const ImWchar latin[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0xFFFD, 0xFFFD, 0};
+    static const ImWchar latin[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0x25A1, 0x25A1, 0xFFFD, 0xFFFD, 0};
     auto add = [&](const Mapped& file, float px, const ImWchar* glyphs) {
         ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;   // the mapping owns it
+        cfg.FontDataOwnedByAtlas = true;   // not a copy; see disown()
         cfg.FontNo = file.face.index;
         cfg.OversampleH = 1;                // FreeType hints; oversampling only grows the atlas
         cfg.OversampleV = 1;
@@ -215,12 +229,24 @@ bool Fonts::build() {
     heading = add(strong, std::round(size_ * 1.2f), ranges);
     title = add(strong, std::round(size_ * 1.6f), ranges);
     display = add(strong, std::round(size_ * 2.6f), latin);
-    if (!atlas->Build()) {
+    const bool built = atlas->Build();
+    disown();
+    // The rasteriser read much of the font files; let those pages go until the next build.
+    regular_->release_pages();
+    if (bold_) bold_->release_pages();
+    if (!built) {
         error_ = "the font atlas could not be built from " + regular_->face.path;
         atlas->Clear();
         body = small = heading = title = display = atlas->AddFontDefault();
         return false;
     }
+    // A character the atlas lacks is drawn as a white square (the missing-glyph box), never as
+    // a '?' that could be mistaken for text. Noto CJK has U+FFFD only in some builds.
+    for (ImFont* f : {body, small, heading, title, display})
+        if (f->FindGlyphNoFallback(static_cast<ImWchar>(kMissingGlyph))) {
+            f->FallbackChar = static_cast<ImWchar>(kMissingGlyph);
+            f->BuildLookupTable();
+        }
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
+
 namespace parley::ui {
 
 namespace {
@@ -9,6 +11,7 @@ Targets* g_current = nullptr;
 }
 
 void Targets::begin_frame() {
+    previous_.swap(shown_);
     shown_.swap(building_);
     building_.clear();
     hidden_.swap(hidden_building_);
@@ -19,6 +22,9 @@ void Targets::mark(const std::string& name, ImVec2 min, ImVec2 max) {
     // Only what the user could click: inside the current window's visible area.
     ImGuiWindow* window = ImGui::GetCurrentContext() ? ImGui::GetCurrentWindowRead() : nullptr;
     if (window) {
+        // A window in its first, invisible frame (a popup sizing itself) is not where it will be.
+        for (ImGuiWindow* w = window; w; w = w->ParentWindow)
+            if (w->Hidden || w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0) return;
         const ImRect clip = window->ClipRect;
         const ImRect r(min, max);
         ImRect visible = r;
@@ -45,6 +51,11 @@ void Targets::mark_item(const std::string& name) { mark(name, ImGui::GetItemRect
 std::optional<TargetRect> Targets::find(const std::string& name) const {
     const auto it = shown_.find(name);
     if (it == shown_.end()) return std::nullopt;
+    // Only where it has settled: a window sizing itself or scrolling moves its items.
+    const auto before = previous_.find(name);
+    if (before == previous_.end()) return std::nullopt;
+    auto near = [](ImVec2 a, ImVec2 b) { return std::abs(a.x - b.x) < 0.5f && std::abs(a.y - b.y) < 0.5f; };
+    if (!near(it->second.min, before->second.min) || !near(it->second.max, before->second.max)) return std::nullopt;
     return it->second;
 }
 

@@ -421,9 +421,12 @@ void line_chart(const char* id, const std::vector<float>& values, ImVec2 size, I
     const float bottom = labels.empty() ? 0.5f * unit() : small->FontSize + 0.8f * unit();
     const ImVec2 a(p.x + left, p.y + 0.5f * unit());
     const ImVec2 b(p.x + size.x - unit(), p.y + size.y - bottom);
+    // Small charts keep the grid lines but label only 0 and 100.
+    const bool compact = (b.y - a.y) < small->FontSize * 5.f;
     for (int g = 0; g <= 100; g += 25) {
         const float y = b.y - (b.y - a.y) * static_cast<float>(g) / 100.f;
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), g == 0 ? palette::border : with_alpha(palette::border, 140), 1.f);
+        if (compact && g != 0 && g != 100) continue;
         const std::string t = std::to_string(g);
         const ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.f, t.c_str());
         dl->AddText(small, small->FontSize, ImVec2(a.x - ts.x - 0.5f * unit(), y - ts.y * 0.5f), palette::ink_faint,

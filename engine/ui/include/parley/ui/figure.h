@@ -101,6 +101,9 @@ public:
 private:
     sf::RenderTexture texture_;
     sf::Vector2u size_{0, 0};
+    bool drawn_ = false;
+    float drawn_at_ = 0.f;
+    Emotion drawn_emotion_ = Emotion::Calm;
 };
 
 }  // namespace parley::ui

@@ -11,6 +11,9 @@
 //   fonts.set_size(18);
 //   fonts.build();  platform.reload_fonts_texture();
 //   ... each frame: if (fonts.dirty()) { fonts.build(); platform.reload_fonts_texture(); }
+//
+// The atlas reads the font files in place (memory-mapped, never copied): destroy a Fonts before
+// the ImGui context that uses it.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +37,9 @@ std::optional<FontFace> find_cjk_font(bool bold);
 
 class Fonts {
 public:
+    // What a character missing from the atlas is drawn as: U+25A1 WHITE SQUARE.
+    static constexpr unsigned kMissingGlyph = 0x25A1;
+
     Fonts();
     ~Fonts();
     Fonts(const Fonts&) = delete;
@@ -65,6 +71,7 @@ public:
     ImFont* display = nullptr;   // bold, largest (scores)
 
 private:
+    void disown();
     struct Mapped;
     std::unique_ptr<Mapped> regular_, bold_;
     std::string error_;

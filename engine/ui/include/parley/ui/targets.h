@@ -29,7 +29,8 @@ public:
     // Record a name for a rectangle, or for the last ImGui item.
     void mark(const std::string& name, ImVec2 min, ImVec2 max);
     void mark_item(const std::string& name);
-    // Where `name` was in the last complete frame (only when it was visible and clickable).
+    // Where `name` was in the last complete frame, when it was visible and had not moved since
+    // the frame before (so a click lands where the item will be).
     std::optional<TargetRect> find(const std::string& name) const;
     const std::map<std::string, TargetRect>& visible() const { return shown_; }
     // A target that was laid out last frame but scrolled out of sight.
@@ -40,7 +41,7 @@ public:
     static void set_current(Targets* t);
 
 private:
-    std::map<std::string, TargetRect> building_, shown_;
+    std::map<std::string, TargetRect> building_, shown_, previous_;
     std::map<std::string, HiddenTarget> hidden_building_, hidden_;
 };
 
