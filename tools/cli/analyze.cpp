@@ -56,8 +56,9 @@ void show_analysis(std::ostream& out, const Scenario& sc, const PersonaAnalysis&
                    Difficulty difficulty, std::uint64_t seed, Lang lang) {
     out << tr(lang, "场景 ", "Scenario ") << sc.id << tr(lang, ",客户 ", ", persona ") << a.persona
         << " (" << id_of(difficulty) << ", seed " << seed << ")\n";
-    out << "  " << tr(lang, "探索的状态:", "states explored: ") << a.states
-        << (a.complete ? "" : tr(lang, "(未完成)", " (incomplete)")) << '\n';
+    out << "  " << tr(lang, "探索的状态:", "states explored: ") << a.states << tr(lang, "(另有 ", " (and ")
+        << a.histories << tr(lang, " 个得分历史)", " score histories)")
+        << (a.complete ? "" : tr(lang, ",未完成", ", incomplete")) << '\n';
     if (!a.complete) out << "  " << a.limit_message << '\n';
     out << "  " << tr(lang, "可到达的节点:", "reachable nodes: ") << a.reachable_nodes.size() << '/'
         << a.reachable_nodes.size() + a.unreachable_nodes.size() << '\n';
