@@ -94,11 +94,11 @@ int main(int argc, char** argv) {
         if (values.empty()) break;
         std::stable_sort(values.begin(), values.end(),
                          [](const DecisionValue& a, const DecisionValue& b) { return a.best.total > b.best.total; });
-        // Once, take a weaker option that still leads to the negotiation.
+        // Once, take a weaker option (one with regret) that still leads to the negotiation.
         const DecisionValue* pick = &values.front();
         if (!varied && s.decisions().size() >= 1)
             for (const auto& v : values)
-                if (v.decision != values.front().decision &&
+                if (v.decision != values.front().decision && v.best.total < values.front().best.total &&
                     std::any_of(v.best.choices.begin(), v.best.choices.end(),
                                 [](const std::string& c) { return c.rfind("prep:", 0) == 0; })) {
                     pick = &v;

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "parley/analysis.h"
 #include "parley/negotiation.h"
 #include "parley/ui/screenshot.h"
 
@@ -57,6 +58,7 @@ void Autoplay::frame(App& app) {
         Step& s = steps_.front();
         switch (s.kind) {
             case Step::Kind::Click:
+            case Step::Kind::Reveal:
             case Step::Kind::Wheel: {
                 const auto where = app.targets().find(s.target);
                 if (!where) {
@@ -69,7 +71,7 @@ void Autoplay::frame(App& app) {
                     return;
                 }
                 if (s.kind == Step::Kind::Click) app.input().click(where->center());
-                else app.input().wheel(where->center(), s.delta);
+                else if (s.kind == Step::Kind::Wheel) app.input().wheel(where->center(), s.delta);
                 waited_ = 0;
                 steps_.pop_front();
                 return;
@@ -182,7 +184,7 @@ void Autoplay::plan_decision(App& app, std::size_t index) {
     char name[32];
     std::snprintf(name, sizeof name, "meeting-%02zu", index + 1);
     shot(name);
-    then([this, index](App& a) {
+    then([this, index, name = std::string(name)](App& a) {
         const std::string& d = transcript_.decisions[index];
         const Session& session = a.shared().run->session();
         if (!session.in_negotiation()) {
@@ -237,12 +239,16 @@ void Autoplay::plan_decision(App& app, std::size_t index) {
                 case MoveKind::Nibble:
                     click(move->kind == MoveKind::Offer ? "neg.move.offer" : "neg.move.nibble");
                     enter_values(move->values, nullptr);
+                    wait(3);
+                    shot(std::string(name) + "-move");
                     click("neg.submit");
                     break;
                 case MoveKind::Trade:
                     click("neg.move.trade");
                     enter_values(move->values, "give");
                     enter_values(move->in_return, "ask");
+                    wait(3);
+                    shot(std::string(name) + "-move");
                     click("neg.submit");
                     break;
                 case MoveKind::Hold: click("neg.move.hold"); break;
@@ -280,16 +286,29 @@ void Autoplay::plan_debrief(App&) {
     wait(6);
     shot("debrief");
     then([this](App& a) {
-        std::cout << to_json(a.shared().finished->debrief, json_lang_).dump(2) << '\n' << std::flush;
+        // The same document as `parley-cli replay --json`: the debrief and each decision's regret.
+        const FinishedRun& f = *a.shared().finished;
+        nlohmann::json j = to_json(f.debrief, json_lang_);
+        j["regret"] = regrets_to_json(f.regrets->result ? *f.regrets->result : std::vector<DecisionRegret>{}, json_lang_);
+        std::cout << j.dump(2) << '\n' << std::flush;
     });
-    Step scroll;
-    scroll.kind = Step::Kind::Wheel;
-    scroll.target = "page";
-    scroll.delta = -8.f;
-    steps_.push_back(scroll);
-    steps_.push_back(scroll);
-    wait(6);
-    shot("debrief-decisions");
+    // Then the decisions, from the first one that was not the best choice (or the first).
+    then([this](App& a) {
+        std::size_t first = 0;
+        if (const auto& r = a.shared().finished->regrets->result)
+            for (const auto& d : *r)
+                if (regret_of(d) > 0) {
+                    first = d.index;
+                    break;
+                }
+        reveal("debrief.decision." + std::to_string(first));
+        wait(6);
+        shot("debrief-decisions");
+        plan_progress(a);
+    });
+}
+
+void Autoplay::plan_progress(App&) {
     click("nav.progress");
     until("the progress screen", [](App& a) { return a.shared().screen == Screen::Progress; });
     wait(6);

@@ -26,7 +26,7 @@ public:
 
 private:
     struct Step {
-        enum class Kind { Click, Key, SelectAll, Type, Wheel, Shot, Wait, Until, Do };
+        enum class Kind { Click, Reveal, Key, SelectAll, Type, Wheel, Shot, Wait, Until, Do };
         Kind kind = Kind::Wait;
         std::string target;   // Click, Wheel: a marked name; Shot: file name; Type: text
         int key = 0;          // Key: sf::Keyboard::Key
@@ -41,6 +41,7 @@ private:
     void plan_start(App& app);
     void plan_decision(App& app, std::size_t index);
     void plan_debrief(App& app);
+    void plan_progress(App& app);
     void fail(App& app, const std::string& message);
 
     void push(Step::Kind kind, std::string target = {}, int number = 0) {
@@ -51,6 +52,7 @@ private:
         steps_.push_back(std::move(s));
     }
     void click(const std::string& target) { push(Step::Kind::Click, target); }
+    void reveal(const std::string& target) { push(Step::Kind::Reveal, target); }   // scroll it into view
     void key(int k) { push(Step::Kind::Key, {}, k); }
     void select_all() { push(Step::Kind::SelectAll); }
     void type(const std::string& text) { push(Step::Kind::Type, text); }

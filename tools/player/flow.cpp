@@ -136,11 +136,8 @@ void finish_run(Shared& s) {
     f->regrets = std::make_shared<RegretJob>();
     const Transcript t = s.run->transcript();
     const ContentSet* content = &s.content;
-    f->regrets->future = std::async(std::launch::async, [content, t] {
-        AnalysisLimits limits;
-        limits.max_milliseconds = 10'000;
-        return regrets(*content, t, limits);
-    });
+    // Default limits, as parley-cli uses, so both report the same best choices.
+    f->regrets->future = std::async(std::launch::async, [content, t] { return regrets(*content, t); });
 
     s.finished = f;
     s.run.reset();

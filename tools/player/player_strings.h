@@ -39,6 +39,8 @@ namespace parley::player {
       "Ctrl+1 Library    Ctrl+2 Progress    F2 language    F11 full screen\n"                         \
       "Ctrl+= / Ctrl+-: text size    Ctrl+F: search scenarios    F1: this help")                      \
     X(close, "关闭", "Close")                                                                        \
+    X(colon, "：", ": ")                                                                             \
+    X(list_separator, "、", ", ")                                                                        \
     X(store_unavailable, "无法保存进度：%s", "Progress cannot be saved: %s")                        \
     /* Library */                                                                                   \
     X(library_title, "场景库", "Scenario library")                                                   \

@@ -133,11 +133,11 @@ void BriefingScreen::draw(Shared& s) {
     ImGui::PushFont(ui::type().small);
     ui::text(s.t(S.trains), ui::palette::ink_faint);
     ImGui::PopFont();
-    for (std::size_t i = 0; i < sc.competencies.size(); ++i) {
-        if (i > 0) ImGui::SameLine(0, 0.5f * u);
-        const Competency* c = s.content.model.find(sc.competencies[i]);
-        ui::chip(competency_label(s, sc.competencies[i]), c && c->core ? ui::palette::primary_soft : ui::palette::surface_alt,
-                 c && c->core ? ui::palette::primary : ui::palette::ink_muted);
+    ui::ChipFlow trained(left_w - 4.f * u);
+    for (const auto& id : sc.competencies) {
+        const Competency* c = s.content.model.find(id);
+        trained.add(competency_label(s, id), c && c->core ? ui::palette::primary_soft : ui::palette::surface_alt,
+                    c && c->core ? ui::palette::primary : ui::palette::ink_muted);
     }
     ui::end_panel();
 
@@ -164,8 +164,12 @@ void BriefingScreen::draw(Shared& s) {
 
     // ---- Right: client, difficulty, practice code, start --------------------------------
     ImGui::SameLine(0, gap);
+    // The start button stays in view under the choices, which scroll if they must.
+    ImGui::BeginGroup();
+    const float start_h = ui::type().heading->FontSize + 2.2f * u;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("##brief_right", ImVec2(right_outer, column_h), false, ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("##brief_right", ImVec2(right_outer, column_h - start_h - 1.2f * u), false,
+                      ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar();
     ImGui::BeginGroup();
     ImGui::PushItemWidth(right_w);
@@ -187,7 +191,7 @@ void BriefingScreen::draw(Shared& s) {
         ImGui::PopFont();
         ImGui::SameLine(0, u);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.25f * u);
-        ui::chip(s.t(social_style(*p)), open ? ui::palette::primary_soft : ui::palette::surface_alt,
+        ui::chip(s.t(social_style(*p)), !open ? ui::palette::surface_alt : selected ? ui::palette::surface : ui::palette::primary_soft,
                  open ? ui::palette::primary : ui::palette::ink_faint);
         // The selected client's portrait in words; the others stay compact.
         if (selected) ui::text_wrapped(s.t(p->summary), ui::palette::ink_muted);
@@ -260,17 +264,16 @@ void BriefingScreen::draw(Shared& s) {
     ui::text_wrapped(s.t(S.practice_code_tip), ui::palette::ink_muted);
     ImGui::PopFont();
     ui::end_panel();
-    ui::vspace(1.f);
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::EndChild();
 
     const bool ready = !sel.persona.empty() && !seed_text_.empty();
     ImGui::PushFont(ui::type().heading);
-    const bool start = ui::button(s.t(S.start_meeting), ui::Button::Primary, ImVec2(right_w, 0), ready);
+    const bool start = ui::button(s.t(S.start_meeting), ui::Button::Primary, ImVec2(right_w, start_h), ready);
     ImGui::PopFont();
     ui::mark_target("briefing.start");
-    ImGui::PopItemWidth();
     ImGui::EndGroup();
-    ui::vspace(2.f);
-    ImGui::EndChild();
     ImGui::EndChild();
 
     const bool enter = ImGui::IsKeyPressed(sf::Keyboard::Enter, false) && !ImGui::GetIO().WantTextInput &&

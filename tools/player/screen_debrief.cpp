@@ -106,14 +106,15 @@ void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
     }
     ui::vspace(0.6f);
     // XP, badges and unlocks of this run.
-    ui::chip(fmt(s.t(S.xp_gained), f.xp), ui::palette::accent_soft, ui::mix(ui::palette::accent, ui::palette::ink, 0.4f));
+    ui::ChipFlow chips(text_w);
+    chips.add(fmt(s.t(S.xp_gained), f.xp), ui::palette::accent_soft, ui::mix(ui::palette::accent, ui::palette::ink, 0.4f));
     for (const auto& b : f.badges) {
         const BadgeDef* def = find_badge(b);
         if (!def) continue;
-        ImGui::SameLine(0, 0.5f * u);
         const bool is_new = std::find(f.new_badges.begin(), f.new_badges.end(), b) != f.new_badges.end();
-        ui::chip(std::string(def->symbol) + " " + s.t(def->name) + (is_new ? std::string(" · ") + s.t(S.badge_new) : std::string()), ui::palette::primary_soft,
-                 ui::palette::primary);
+        const std::string symbol = s.lang() == Lang::Zh ? def->symbol + " " : std::string();
+        chips.add(symbol + s.t(def->name) + (is_new ? std::string(" · ") + s.t(S.badge_new) : std::string()),
+                  ui::palette::primary_soft, ui::palette::primary);
     }
     for (const auto& unlocked : f.unlocked_now)
         ui::text_wrapped(fmt(s.t(S.unlocked_now), s.t(unlocked)), ui::palette::success, text_w);
@@ -268,7 +269,7 @@ void DebriefScreen::draw_parts(Shared& s, const FinishedRun& f, float height) {
                 if (it != n.agreed.end())
                     terms += (terms.empty() ? "" : " · ") + std::string(s.t(issue.label)) + " " + issue_value(issue, it->second);
             }
-            ui::text_wrapped(std::string(s.t(S.agreed_terms)) + "：" + terms, ui::palette::ink);
+            ui::text_wrapped(std::string(s.t(S.agreed_terms)) + s.t(S.colon) + terms, ui::palette::ink);
         }
         if (!n.breaches.empty()) {
             ImGui::PushFont(ui::type().small);
@@ -394,6 +395,7 @@ void DebriefScreen::draw_decisions(Shared& s, FinishedRun& f) {
             }
         }
         ui::end_panel();
+        ui::mark_target("debrief.decision." + std::to_string(i));
         ImGui::PopID();
         ui::vspace(0.6f);
     }

@@ -189,17 +189,11 @@ void LibraryScreen::draw_card(Shared& s, const Scenario& sc, float width) {
     ImGui::PushFont(ui::type().small);
     ui::text(s.t(S.trains), ui::palette::ink_faint);
     ImGui::PopFont();
-    float x = 0.f;
+    ui::ChipFlow competencies(inner);
     for (const auto& id : sc.competencies) {
         const Competency* c = s.content.model.find(id);
-        const std::string label = competency_label(s, id);
-        ImFont* f = ui::type().small;
-        const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 1.8f * u;
-        if (x > 0.f && x + w < inner) ImGui::SameLine(0, 0.5f * u);
-        else x = 0.f;
-        ui::chip(label, c && c->core ? ui::palette::primary_soft : ui::palette::surface_alt,
-                 c && c->core ? ui::palette::primary : ui::palette::ink_muted);
-        x += w + 0.5f * u;
+        competencies.add(competency_label(s, id), c && c->core ? ui::palette::primary_soft : ui::palette::surface_alt,
+                         c && c->core ? ui::palette::primary : ui::palette::ink_muted);
     }
     ui::vspace(0.4f);
 
@@ -207,19 +201,14 @@ void LibraryScreen::draw_card(Shared& s, const Scenario& sc, float width) {
     ImGui::PushFont(ui::type().small);
     ui::text(s.t(S.clients), ui::palette::ink_faint);
     ImGui::PopFont();
-    x = 0.f;
+    ui::ChipFlow clients(inner);
     for (const auto& id : personas_by_difficulty(s.content, sc)) {
         const Persona* p = s.content.persona(id);
         if (!p) continue;
         const bool open = s.unlock_all || persona_unlocked(s.content, sc, id, s.store.runs());
         const std::string label = open ? std::string(s.t(p->name)) : std::string(s.t(p->name)) + " · " + s.t(S.locked);
-        ImFont* f = ui::type().small;
-        const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + 1.8f * u;
-        if (x > 0.f && x + w < inner) ImGui::SameLine(0, 0.5f * u);
-        else x = 0.f;
-        ui::chip(label, open ? ui::palette::success_soft : ui::palette::surface_alt,
-                 open ? ui::palette::success : ui::palette::ink_faint);
-        x += w + 0.5f * u;
+        clients.add(label, open ? ui::palette::success_soft : ui::palette::surface_alt,
+                    open ? ui::palette::success : ui::palette::ink_faint);
     }
     ui::vspace(0.8f);
     ui::separator();

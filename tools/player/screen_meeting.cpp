@@ -25,7 +25,7 @@ std::vector<ui::DialogueEntry> dialogue(const Shared& s, const Run& run) {
                 d.speaker = ui::DialogueEntry::Speaker::Client;
                 d.who = client;
                 d.accent = ui::emotion_color(e.emotion);
-                if (!e.cue.empty()) d.cue = std::string(s.t(S.body_language)) + "：" + s.t(e.cue);
+                if (!e.cue.empty()) d.cue = std::string(s.t(S.body_language)) + s.t(S.colon) + s.t(e.cue);
                 break;
             case LogEntry::Kind::Trainee:
                 d.speaker = ui::DialogueEntry::Speaker::Trainee;
@@ -260,9 +260,9 @@ void MeetingScreen::draw_client(Shared& s, float width, float height) {
             ui::vspace(0.3f);
             std::string needs;
             for (const auto& n : sc.state.needs)
-                if (st.needs.count(n.id)) needs += (needs.empty() ? "" : "、") + std::string(s.t(n.label));
+                if (st.needs.count(n.id)) needs += (needs.empty() ? "" : s.t(S.list_separator)) + std::string(s.t(n.label));
             ImGui::PushFont(ui::type().small);
-            ui::text_wrapped(std::string(s.t(S.needs_found)) + "：" + (needs.empty() ? s.t(S.none_yet) : needs),
+            ui::text_wrapped(std::string(s.t(S.needs_found)) + s.t(S.colon) + (needs.empty() ? s.t(S.none_yet) : needs),
                              ui::palette::ink_muted);
             ImGui::PopFont();
         }

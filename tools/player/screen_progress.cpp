@@ -177,9 +177,9 @@ void ProgressScreen::draw(Shared& s) {
     ui::text(s.t(S.rules_published), ui::mix(ui::palette::accent, ui::palette::ink, 0.45f));
     ImGui::PushFont(ui::type().small);
     ui::text_wrapped(std::string("· ") + s.t(S.xp_rule));
-    ui::text_wrapped(std::string("· ") + s.t(S.current_tier) + "：" + s.t(S.tier_rule));
+    ui::text_wrapped(std::string("· ") + s.t(S.current_tier) + s.t(S.colon) + s.t(S.tier_rule));
     ui::text_wrapped(std::string("· ") + fmt(s.t(S.unlock_persona_rule), "…"));
-    ui::text_wrapped(std::string("· ") + s.t(name_of(Difficulty::Hard)) + "：" + s.t(S.unlock_hard_rule));
+    ui::text_wrapped(std::string("· ") + s.t(name_of(Difficulty::Hard)) + s.t(S.colon) + s.t(S.unlock_hard_rule));
     ImGui::PopFont();
     ui::end_panel();
     ImGui::EndGroup();

@@ -44,7 +44,7 @@ struct Selection {
 struct RegretJob {
     std::future<std::vector<DecisionRegret>> future;
     std::optional<std::vector<DecisionRegret>> result;
-    bool failed = false;
+    bool failed = false;   // no result (the analysis found nothing or threw)
     // Polls without blocking; true once a result (or failure) is known.
     bool ready();
 };

@@ -311,6 +311,28 @@ void chip(std::string_view s, ImU32 background, ImU32 foreground) {
     ImGui::Dummy(size);
 }
 
+namespace {
+float chip_width(std::string_view s) {
+    ImFont* font = type().small ? type().small : ImGui::GetFont();
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, s.data(), s.data() + s.size()).x + 1.8f * unit();
+}
+}  // namespace
+
+ChipFlow::ChipFlow(float width) : width_(width > 0.f ? width : avail_width()) {}
+
+void ChipFlow::add(std::string_view text, ImU32 background, ImU32 foreground) {
+    const float gap = 0.5f * unit();
+    const float w = chip_width(text);
+    if (!first_ && x_ + gap + w <= width_) {
+        ImGui::SameLine(0, gap);
+        x_ += gap + w;
+    } else {
+        x_ = w;
+    }
+    first_ = false;
+    chip(text, background, foreground);
+}
+
 void key_hint(std::string_view key) {
     ImFont* font = type().small ? type().small : ImGui::GetFont();
     const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, key.data(), key.data() + key.size());

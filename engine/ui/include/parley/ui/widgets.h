@@ -59,6 +59,16 @@ bool button(const char* label, Button kind = Button::Secondary, ImVec2 size = Im
             bool enabled = true);
 // A small rounded label (competency, difficulty, status). Stays on the current line.
 void chip(std::string_view text, ImU32 background, ImU32 foreground);
+// Chips laid out left to right, wrapping to a new line at `width` (0 = the space available).
+class ChipFlow {
+public:
+    explicit ChipFlow(float width = 0.f);
+    void add(std::string_view text, ImU32 background, ImU32 foreground);
+
+private:
+    float width_ = 0.f, x_ = 0.f;
+    bool first_ = true;
+};
 // A keycap showing which key does something ("1", "Esc").
 void key_hint(std::string_view key);
 
