@@ -19,12 +19,12 @@ TempDir::~TempDir() {
     fs::remove_all(path, ec);
 }
 
-GuiDriver::GuiDriver(const fs::path& data_dir, std::optional<Lang> lang) {
+GuiDriver::GuiDriver(const fs::path& data_dir, std::optional<Lang> lang, std::optional<int> font_size) {
     player::Options o;
     o.content = fs::path(PARLEY_SOURCE_DIR) / "scenarios";
     o.data_dir = data_dir;
     o.lang = lang;
-    o.font_size = 18;
+    o.font_size = font_size;
     o.fixed_time_step = true;
     o.vsync_limit = false;
     app_ = std::make_unique<player::App>(o);

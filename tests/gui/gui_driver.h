@@ -25,7 +25,8 @@ struct TempDir {
 
 class GuiDriver {
 public:
-    GuiDriver(const std::filesystem::path& data_dir, std::optional<Lang> lang = std::nullopt);
+    GuiDriver(const std::filesystem::path& data_dir, std::optional<Lang> lang = std::nullopt,
+              std::optional<int> font_size = 18);
     player::App& app() { return *app_; }
     player::Shared& shared() { return app_->shared(); }
 

@@ -193,6 +193,8 @@ bool App::step() {
     ++frame_;
 
     apply_navigation();
+    auto& jobs = shared_->background;
+    jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [](const auto& job) { return job->ready(); }), jobs.end());
     if (toggle_fullscreen_) {
         toggle_fullscreen_ = false;
         shared_->settings.fullscreen = !shared_->settings.fullscreen;

@@ -139,6 +139,7 @@ void finish_run(Shared& s) {
     // Default limits, as parley-cli uses, so both report the same best choices.
     f->regrets->future = std::async(std::launch::async, [content, t] { return regrets(*content, t); });
 
+    s.background.push_back(f->regrets);
     s.finished = f;
     s.run.reset();
     s.go(Screen::Debrief);

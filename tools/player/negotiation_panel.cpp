@@ -179,7 +179,6 @@ void NegotiationPanel::draw_preparation(Shared& s, const Negotiation& block, con
 
 void NegotiationPanel::draw_table(Shared& s, const NegotiationState& ns) {
     const UiStrings& S = strings();
-    const float u = ui::unit();
     const Negotiation& block = *ns.block;
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##offers", 5, flags)) return;
@@ -217,7 +216,6 @@ void NegotiationPanel::draw_table(Shared& s, const NegotiationState& ns) {
         }
     }
     ImGui::EndTable();
-    (void)u;
 }
 
 void NegotiationPanel::draw_moves(Shared& s, const NegotiationState& ns) {
@@ -333,7 +331,6 @@ void NegotiationPanel::draw_moves(Shared& s, const NegotiationState& ns) {
 
 void NegotiationPanel::draw_history(Shared& s, const NegotiationState& ns) {
     const UiStrings& S = strings();
-    const float u = ui::unit();
     ImGui::PushFont(ui::type().small);
     ui::text(s.t(S.concessions), ui::palette::ink_faint);
     ImGui::PopFont();
@@ -368,7 +365,6 @@ void NegotiationPanel::draw_history(Shared& s, const NegotiationState& ns) {
     ui::text_wrapped(s.t(S.rules_body), ui::palette::ink);
     ImGui::PopFont();
     ui::end_panel();
-    (void)u;
 }
 
 void NegotiationPanel::submit(Shared&, const std::string& decision) { pending_ = decision; }

@@ -49,7 +49,6 @@ void DebriefScreen::draw(Shared& s) {
     }
     const std::shared_ptr<FinishedRun> keep = s.finished;   // "try again" replaces it mid-frame
     FinishedRun& f = *keep;
-    const UiStrings& S = strings();
     const float u = ui::unit();
     page_begin("##debrief");
     draw_summary(s, f);
@@ -72,7 +71,6 @@ void DebriefScreen::draw(Shared& s) {
     draw_decisions(s, f);
     page_end();
     if (ImGui::IsKeyPressed(sf::Keyboard::Escape, false) && !ImGui::GetIO().WantTextInput) s.go(Screen::Library);
-    (void)S;
 }
 
 void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
@@ -119,7 +117,6 @@ void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
     for (const auto& unlocked : f.unlocked_now)
         ui::text_wrapped(fmt(s.t(S.unlocked_now), s.t(unlocked)), ui::palette::success, text_w);
     ImGui::EndGroup();
-    const float text_bottom = ImGui::GetItemRectMax().y;
 
     // Score, tier and stars.
     ImGui::SameLine(text_w + 2.f * u);
@@ -181,7 +178,6 @@ void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
     if (ui::button(s.t(S.to_library), ui::Button::Ghost, ImVec2(actions_w, 0))) s.go(Screen::Library);
     ui::mark_target("debrief.library");
     ImGui::EndGroup();
-    (void)text_bottom;
     ui::end_panel();
 }
 

@@ -122,8 +122,6 @@ void LibraryScreen::draw(Shared& s) {
         for (std::size_t i = 0; i < shown.size(); ++i) {
             ImGui::PushID(shown[i]->id.c_str());
             if (i % 2 == 1) ImGui::SameLine(0, gap);
-            const ImVec2 row_start = ImGui::GetCursorScreenPos();
-            (void)row_start;
             draw_card(s, *shown[i], card_w);
             ImGui::PopID();
             if (i % 2 == 1) ui::vspace(1.f);

@@ -75,8 +75,6 @@ void ProgressScreen::draw(Shared& s) {
     }
     ui::end_panel();
     ImGui::EndGroup();
-    const float row_top = ImGui::GetItemRectMin().y;
-    (void)row_top;
     ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     ui::begin_panel(ui::palette::surface, right_w);

@@ -73,6 +73,9 @@ struct Shared {
     Selection selection;
     std::shared_ptr<Run> run;            // the meeting in progress
     std::shared_ptr<FinishedRun> finished;
+    // Analyses still running for earlier debriefs: kept until they finish, so replacing a
+    // debrief never waits for its analysis.
+    std::vector<std::shared_ptr<RegretJob>> background;
     std::vector<std::string> content_errors;
     std::string notice;                  // a short message shown at the bottom
     float notice_seconds = 0.f;

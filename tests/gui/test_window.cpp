@@ -1,0 +1,51 @@
+// Window and settings: the text size and language a trainee picks are kept across restarts;
+// full screen toggles (F11) without losing the meeting in progress.
+#include <catch2/catch.hpp>
+
+#include "gui_driver.h"
+
+using namespace parley;
+using parley::test::GuiDriver;
+using parley::test::TempDir;
+
+TEST_CASE("the text size and the language chosen are kept when the player restarts", "[gui][settings]") {
+    TempDir data("settings");
+    {
+        GuiDriver gui(data.path, std::nullopt, std::nullopt);
+        const int before = gui.shared().settings.font_size;
+        REQUIRE(gui.click("nav.font_larger"));
+        gui.frames(2);
+        CHECK(gui.shared().settings.font_size == before + 2);
+        // The atlas was rebuilt at the new size.
+        CHECK(gui.app().fonts().size() == static_cast<float>(before + 2));
+        CHECK(gui.app().fonts().body->FontSize == static_cast<float>(before + 2));
+        const Lang other = gui.shared().lang() == Lang::Zh ? Lang::En : Lang::Zh;
+        gui.key(sf::Keyboard::F2);
+        CHECK(gui.shared().lang() == other);
+    }
+    GuiDriver again(data.path, std::nullopt, std::nullopt);
+    CHECK(again.shared().settings.font_size == 20);
+    CHECK(again.app().fonts().body->FontSize == 20.f);
+    CHECK(again.shared().lang() == Lang::En);
+}
+
+TEST_CASE("full screen switches on and off with F11 and the meeting goes on", "[gui][window]") {
+    TempDir data("fullscreen");
+    GuiDriver gui(data.path, Lang::Zh);
+    REQUIRE(gui.click("library.card.sme-working-capital"));
+    REQUIRE(gui.click("briefing.start"));
+    REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
+    gui.key(sf::Keyboard::F11);
+    gui.frames(3);
+    CHECK(gui.shared().settings.fullscreen);
+    REQUIRE(gui.app().window().isOpen());
+    gui.key(sf::Keyboard::Num1);
+    REQUIRE(gui.shared().run);
+    CHECK(gui.shared().run->session().decisions().size() == 1);
+    gui.key(sf::Keyboard::F11);
+    gui.frames(3);
+    CHECK_FALSE(gui.shared().settings.fullscreen);
+    CHECK(gui.app().window().getSize() == sf::Vector2u(1280, 800));
+    REQUIRE(gui.click("option.1"));
+    CHECK(gui.shared().run->session().decisions().size() == 2);
+}
