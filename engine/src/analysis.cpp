@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -220,6 +221,29 @@ std::string node_pointer(const Scenario& sc, const std::string& id) {
     return it == sc.node_index.end() ? std::string() : "/nodes/" + std::to_string(it->second);
 }
 
+// Endings the author routes to on purpose: the next node of an option (or of a premature
+// close), a branch, or a negotiation's deal / no-deal. The others are safety nets (the
+// scenario's patience_out, a negotiation's on_client_quit) that a well-paced scenario may
+// never need, so their being unreachable is worth a warning, not an error.
+std::set<std::string> designed_targets(const Scenario& sc) {
+    std::set<std::string> out;
+    auto consequence = [&](const Consequence& c) {
+        out.insert(c.next);
+        for (const auto& b : c.branches) out.insert(b.next);
+    };
+    for (const auto& node : sc.nodes) {
+        for (const auto& o : node.options) {
+            consequence(o.consequence);
+            if (o.close) consequence(o.close->premature);
+        }
+        if (node.negotiation) {
+            out.insert(node.negotiation->on_deal);
+            out.insert(node.negotiation->on_no_deal);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
@@ -236,6 +260,10 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
     };
     const std::string run = std::string(" (difficulty ") +
                             std::string(id_of(sc.default_difficulty)) + ", seed 1)";
+    const std::set<std::string> designed = designed_targets(sc);
+    std::set<std::string> safety_nets{sc.patience_out};
+    for (const auto& node : sc.nodes)
+        if (node.negotiation) safety_nets.insert(node.negotiation->on_client_quit);
     std::vector<int> reached_by(sc.nodes.size(), 0);
     int analysed = 0;
     for (const auto& persona : sc.personas) {
@@ -253,10 +281,18 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
         if (a.complete) {
             ++analysed;
             for (const auto& id : a.reachable_nodes) ++reached_by[sc.node_index.at(id)];
-            for (const auto& e : a.endings)
-                if (!e.reachable)
+            for (const auto& e : a.endings) {
+                if (e.reachable) continue;
+                const bool safety_net = !designed.count(e.id) && safety_nets.count(e.id);
+                if (!safety_net)
                     report(Severity::Error, node_pointer(sc, e.id),
                            "ending '" + e.id + "' can never be reached " + with + run);
+                else
+                    report(Severity::Warning, node_pointer(sc, e.id),
+                           "ending '" + e.id + "' can never be reached " + with +
+                               ": it is only a safety net (patience running out or the client "
+                               "quitting a negotiation), and that never happens" + run);
+            }
             if (!a.best)
                 report(Severity::Error, node_pointer(sc, sc.start),
                        "no run " + with + " reaches an ending" + run);

@@ -39,7 +39,8 @@ namespace detail {
 // A local vertex being expanded: its Session and, for a dialogue, the options still to try.
 struct LocalFrame {
     std::uint32_t v = kNone;
-    std::optional<Session> session;
+    bool negotiating = false;
+    std::optional<Session> session;   // moved into the last option's child when it is tried
     std::vector<OptionView> options;
     std::size_t next = 0;
     bool cut = false;   // a limit stopped it before every option was tried
@@ -140,7 +141,8 @@ std::uint32_t Analyzer::child_vertex(Session&& child, std::vector<LocalFrame>& s
     if (!vertices_[w].finished) {
         LocalFrame f;
         f.v = w;
-        if (!child.in_negotiation()) f.options = child.options();
+        f.negotiating = child.in_negotiation();
+        if (!f.negotiating) f.options = child.options();
         f.session.emplace(std::move(child));
         stack.push_back(std::move(f));
     }
@@ -153,7 +155,7 @@ std::uint32_t Analyzer::explore_local(const Session& root) {
     const std::uint32_t r = child_vertex(Session(root), stack);
     while (!stack.empty()) {
         LocalFrame& f = stack.back();
-        if (f.session->in_negotiation()) {
+        if (f.negotiating) {
             LocalFrame frame = std::move(f);
             stack.pop_back();
             expand_negotiation(frame, stack);

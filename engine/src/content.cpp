@@ -12,6 +12,7 @@
 #include <fstream>
 #include <set>
 
+#include "analysis_validate.h"
 #include "json_reader.h"
 #include "json_source.h"
 #include "parley/loader.h"
@@ -348,8 +349,11 @@ void validate_paths(const std::vector<fs::path>& paths, Diagnostics& diags) {
                                "no content root: no competencies.json in this folder or any folder above it, "
                                "so its personas and competencies cannot be checked");
                 } else if (root->model) {
+                    // A scenario that loads is then played out for every persona: soft-locks,
+                    // endings nobody reaches, cycles without exit (analysis.h).
                     if (auto s = parse_scenario(*text, name, *root->model, root->personas, diags))
-                        register_scenario(*root, *s, *text, diags);
+                        if (register_scenario(*root, *s, *text, diags))
+                            check_soundness_located(*root->model, root->personas, s, *text, diags);
                 }
                 break;
             case Kind::Skip:

@@ -120,3 +120,32 @@ TEST_CASE("the shipped scenarios folder validates with exit code 0", "[cli]") {
     CHECK(run.exit == 0);
     CHECK(run.out.find(" 0 errors") != std::string::npos);
 }
+
+TEST_CASE("validate plays a scenario out and reports a soft-lock at the node's line, exit 1", "[cli]") {
+    // Every reference resolves, so only playing the scenario finds that the side door from the
+    // opening leads to a beat whose one option needs a need nobody has discovered yet.
+    TempDir dir;
+    write_fixture_content(dir.path());
+    std::string text = scenario_json();
+    const std::string probe_next = R"("next": "probe"})";
+    text.replace(text.find(probe_next), probe_next.size(), R"("next": "stuck"})");
+    const std::string last_node = R"(    {"id": "end_deal",)";
+    text.insert(text.find(last_node), R"(    {"id": "stuck", "stage": "probing",
+     "line": {"zh": "嗯……", "en": "Hmm…"},
+     "options": [
+       {"id": "wait", "text": {"zh": "等一等。", "en": "Wait."}, "if": {"need": "cash_flow"},
+        "feedback": {"zh": "等待。", "en": "Waiting."}, "next": "present"}
+     ]},
+)");
+    const auto file = dir / "library/fixture-visit.json";
+    write_file(file, text);
+
+    const auto run = run_cli({"validate", file.string()});
+
+    INFO(run.out << run.err);
+    CHECK(run.exit == 1);
+    const std::string at = "fixture-visit.json:" + std::to_string(line_of(text, R"({"id": "stuck")")) + ":";
+    CHECK(run.out.find(at) != std::string::npos);
+    CHECK(std::regex_search(run.out, std::regex(R"(error: soft-lock with persona 'steady': at node 'stuck')")));
+    CHECK(std::regex_search(run.out, std::regex(R"(error: soft-lock with persona 'driver': at node 'stuck')")));
+}

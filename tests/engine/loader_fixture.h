@@ -91,7 +91,7 @@ inline json scenario_json() {
      "line_by_persona": {"analytical": {"zh": "数据显示回款慢", "en": "The data say payments are slow"}},
      "options": [
        {"id": "ask", "text": {"zh": "影响有多大?", "en": "How big is the impact?"}, "tags": ["open_question"],
-        "if": {"all": [{"flag": "agenda_set"}, {"var": "trust", "op": ">=", "value": 40}]},
+        "if": {"all": [{"flag": "agenda_set"}, {"var": "trust", "op": ">=", "value": 30}]},
         "effects": {"discover_needs": ["cash_flow"], "add": {"benefits_linked": 1}},
         "evidence": {"C": 2}, "feedback": {"zh": "开放式提问", "en": "Open question"},
         "branch": [{"if": {"need": "cash_flow"}, "next": "terms"}],

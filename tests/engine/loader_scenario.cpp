@@ -48,7 +48,7 @@ TEST_CASE("a minimal valid scenario loads with the expected model values", "[loa
     CHECK(agenda.consequence.evidence[0].value == 2);
     CHECK(agenda.consequence.next == "probe");
 
-    // The condition tree: all(flag agenda_set, trust >= 40).
+    // The condition tree: all(flag agenda_set, trust >= 30).
     const Option& ask = s->nodes[1].options[0];
     REQUIRE(ask.when.kind == Condition::Kind::All);
     REQUIRE(ask.when.children.size() == 2);
@@ -57,7 +57,7 @@ TEST_CASE("a minimal valid scenario loads with the expected model values", "[loa
     CHECK(ask.when.children[1].kind == Condition::Kind::Compare);
     CHECK(ask.when.children[1].subject == "trust");
     CHECK(ask.when.children[1].op == CmpOp::Ge);
-    CHECK(ask.when.children[1].value == 40);
+    CHECK(ask.when.children[1].value == 30);
     CHECK(ask.consequence.effects.add.at("benefits_linked") == 1);
     REQUIRE(ask.consequence.branches.size() == 1);
     CHECK(ask.consequence.branches[0].when.kind == Condition::Kind::Need);

@@ -52,7 +52,8 @@ struct PersonaAnalysis {
     std::string persona;
     std::size_t states = 0;               // distinct situations (node, client state, negotiation)
     std::size_t histories = 0;            // distinct (situation, score history) pairs valued
-    bool complete = true;                 // false when a limit stopped the exploration
+    bool complete = true;                 // false when a limit stopped the exploration (or an
+                                          // internal check failed)
     std::string limit_message;            // why, when !complete
     std::vector<std::string> reachable_nodes, unreachable_nodes;
     std::vector<EndingReach> endings;
@@ -78,8 +79,10 @@ nlohmann::json to_json(const PersonaAnalysis& a);
 nlohmann::json to_json(const PathResult& p);
 
 // The validator's use of the analysis: runs it for every persona of the scenario (its default
-// difficulty, seed 1) and reports soft-locks, unreachable endings and cycles without exit as
-// errors located at the node (/nodes/N), and an exploration that hit a limit as a warning.
+// difficulty, seed 1). Errors, located at the node (/nodes/N): soft-locks, endings a persona can
+// never reach that an option or a negotiation's deal / no-deal leads to, no run that finishes.
+// Warnings: a safety-net ending (patience_out, on_client_quit) that is never needed, cycles with
+// no way out, no three-star run, a node no persona reaches, an exploration stopped by a limit.
 void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
                      Diagnostics& diags, const AnalysisLimits& limits = {});
 
@@ -89,7 +92,8 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
 struct DecisionValue {
     std::string decision;                 // "2" or a negotiation move
     Text text;                            // the option's text or a description of the move
-    PathResult best;                      // best finished path after this decision
+    PathResult best;                      // best finished path after this decision (ending
+                                          // empty when no finished result is reachable)
 };
 std::vector<DecisionValue> decision_values(const Session& at, const AnalysisLimits& limits = {});
 

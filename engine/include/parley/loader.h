@@ -43,7 +43,8 @@ struct LoadedScenario {
 };
 std::optional<LoadedScenario> load_scenario_file(const std::filesystem::path& file, Diagnostics& diags);
 
-// Validate files or folders (any document kind, decided by its "kind" field).
+// Validate files or folders (any document kind, decided by its "kind" field). A scenario that
+// loads without errors is also analysed for every persona (check_soundness in analysis.h).
 void validate_paths(const std::vector<std::filesystem::path>& paths, Diagnostics& diags);
 
 }  // namespace parley
