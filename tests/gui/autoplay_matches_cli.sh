@@ -6,13 +6,16 @@
 #   3. that JSON must equal `parley-cli replay --json` of the same transcript, byte for byte;
 #   4. the screenshots of every screen exist at 1280×800, and the run was recorded in the
 #      progress database.
-# usage: autoplay_matches_cli.sh XVFB_RUN PARLEY PARLEY_CLI MAKE_TRANSCRIPT CONTENT SCENARIO PERSONA DIFFICULTY WORKDIR
+#   With CONDUCT "violate" the run crosses a compliance red line, and the result must say so.
+# usage: autoplay_matches_cli.sh XVFB_RUN PARLEY PARLEY_CLI MAKE_TRANSCRIPT CONTENT SCENARIO PERSONA DIFFICULTY CONDUCT WORKDIR
 set -euo pipefail
-xvfb_run=$1 parley=$2 cli=$3 make_transcript=$4 content=$5 scenario=$6 persona=$7 difficulty=$8 work=$9
+xvfb_run=$1 parley=$2 cli=$3 make_transcript=$4 content=$5 scenario=$6 persona=$7 difficulty=$8 conduct=$9 work=${10}
 
 rm -rf "$work"
 mkdir -p "$work"
-"$make_transcript" "$content" "$scenario" "$persona" 42 "$difficulty" "$work/transcript.json"
+extra=()
+[ "$conduct" = violate ] && extra=(violate)
+"$make_transcript" "$content" "$scenario" "$persona" 42 "$difficulty" "$work/transcript.json" "${extra[@]}"
 "$cli" replay "$work/transcript.json" --content "$content" --json > "$work/expected.json"
 
 "$xvfb_run" -a -s "-screen 0 1280x800x24" \
@@ -26,9 +29,10 @@ if ! cmp -s "$work/expected.json" "$work/actual.json"; then
   exit 1
 fi
 
-/usr/bin/python3 - "$work" <<'PY'
+/usr/bin/python3 - "$work" "$conduct" <<'PY'
 import json, sqlite3, struct, sys, pathlib
 work = pathlib.Path(sys.argv[1])
+conduct = sys.argv[2]
 shots = sorted(p.name for p in (work / "screens").glob("*.png"))
 for screen in ("library", "briefing", "meeting-01", "meeting-end", "debrief", "progress"):
     if not any(name.endswith("-" + screen + ".png") for name in shots):
@@ -46,6 +50,10 @@ db = sqlite3.connect(work / "data" / "progress.sqlite")
 runs = db.execute("SELECT scenario, persona, difficulty, seed, total FROM runs").fetchall()
 expected = json.load(open(work / "expected.json"))
 total = expected["score"]["total"]
+if conduct == "violate" and not expected["violations"]:
+    sys.exit("the run was meant to cross a red line but the result lists no violation")
+if conduct != "violate" and expected["violations"]:
+    sys.exit(f"unexpected violations: {expected['violations']}")
 want = (transcript["scenario"], transcript["persona"], transcript["difficulty"], transcript["seed"], total)
 if runs != [want]:
     sys.exit(f"progress database holds {runs}, expected [{want}]")

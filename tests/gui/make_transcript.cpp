@@ -3,8 +3,12 @@
 // purpose — one option that is not the best, every kind of negotiation move the UI offers
 // (prepare, offer, hold, trade, accept) — so the scripted player exercises each path.
 //
-//   make_transcript CONTENT SCENARIO PERSONA SEED DIFFICULTY OUT.json
+//   make_transcript CONTENT SCENARIO PERSONA SEED DIFFICULTY OUT.json [violate]
+//
+// With `violate`, the run also crosses the first compliance red line it is offered (a
+// critical violation the debrief must explain).
 #include <algorithm>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -66,8 +70,8 @@ void negotiate(Session& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7) {
-        std::cerr << "usage: make_transcript CONTENT SCENARIO PERSONA SEED DIFFICULTY OUT.json\n";
+    if (argc != 7 && argc != 8) {
+        std::cerr << "usage: make_transcript CONTENT SCENARIO PERSONA SEED DIFFICULTY OUT.json [violate]\n";
         return 2;
     }
     Diagnostics diags;
@@ -85,10 +89,21 @@ int main(int argc, char** argv) {
     Session s(*content, scenario, argv[3], std::stoull(argv[4]), *difficulty);
     int guard = 0;
     bool varied = false;
+    bool violate = argc == 8 && std::string(argv[7]) == "violate";
     while (!s.finished() && ++guard < 200) {
         if (s.in_negotiation()) {
             negotiate(s);
             continue;
+        }
+        if (violate) {
+            std::optional<std::size_t> red_line;
+            for (const auto& o : s.options())
+                if (o.option->violation) red_line = o.number;
+            if (red_line) {
+                s.choose(*red_line);
+                violate = false;
+                continue;
+            }
         }
         auto values = decision_values(s);
         if (values.empty()) break;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "gamification.h"
 #include "layout.h"
@@ -61,6 +62,11 @@ App::App(const Options& options) : options_(options) {
     ui::set_text_observer(observe, &fonts_);
     cover_content_text();
     rebuild_fonts();
+    if (!fonts_.available()) {
+        // Without a Chinese font the program still runs (Latin only) and says why.
+        std::fprintf(stderr, "parley: %s\n", fonts_.error().c_str());
+        shared_->notify(fonts_.error(), 15.f);
+    }
     screens_ = std::make_unique<Screens>();
 }
 
@@ -74,7 +80,8 @@ App::~App() {
 void App::open_window() {
     const bool full = shared_->settings.fullscreen;
     const sf::VideoMode mode = full ? sf::VideoMode::getDesktopMode() : sf::VideoMode(options_.width, options_.height);
-    window_.create(mode, "Parley", full ? sf::Style::Fullscreen : sf::Style::Default);
+    const std::string title = "Parley · 谈判实训";
+    window_.create(mode, sf::String::fromUtf8(title.begin(), title.end()), full ? sf::Style::Fullscreen : sf::Style::Default);
     window_.setKeyRepeatEnabled(true);
     window_.setFramerateLimit(options_.vsync_limit ? 60 : 0);
 }
