@@ -53,7 +53,17 @@ void Autoplay::fail(App& app, const std::string& message) {
 }
 
 void Autoplay::frame(App& app) {
-    if (failed_ || !app.input().idle()) return;
+    if (failed_) return;
+    // Input changes what the frame that receives it draws next (a card opens, a scrollbar
+    // appears): look at the screen again only after two whole frames without input.
+    if (!app.input().idle()) {
+        quiet_frames_ = 0;
+        return;
+    }
+    if (quiet_frames_ < 2) {
+        ++quiet_frames_;
+        return;
+    }
     while (!steps_.empty()) {
         Step& s = steps_.front();
         switch (s.kind) {

@@ -78,6 +78,7 @@ private:
     Lang json_lang_;
     std::deque<Step> steps_;
     int waited_ = 0;
+    int quiet_frames_ = 0;   // frames drawn since the last synthetic input was delivered
     int shots_ = 0;
     bool failed_ = false;
 };

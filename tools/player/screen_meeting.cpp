@@ -165,10 +165,13 @@ void MeetingScreen::draw(Shared& s, float dt) {
         ui::vspace(0.3f);
         negotiation_.draw(s, ImGui::GetContentRegionAvail().y);
     } else if (session.finished()) {
-        const float end_h = 12.f * u;
-        ui::dialogue_view("##dialogue", entries, ImVec2(right_w, std::max(10.f * u, body_h - end_h - 2 * u)), follow);
+        // The panel's height depends on the text size: use the one measured last frame.
+        const float end_h = ended_height_ > 0.f ? ended_height_ : 12.f * u;
+        ui::dialogue_view("##dialogue", entries, ImVec2(right_w, std::max(10.f * u, body_h - end_h)), follow);
+        const float ended_top = ImGui::GetCursorPosY();
         ui::vspace(0.4f);
         draw_ended(s);
+        ended_height_ = ImGui::GetCursorPosY() - ended_top + ImGui::GetStyle().ItemSpacing.y;
     } else {
         // The options get the room they need (up to 65%); the conversation the rest.
         const float spacing = ImGui::GetStyle().ItemSpacing.y;

@@ -94,6 +94,7 @@ private:
     NegotiationPanel negotiation_;
     std::size_t seen_log_ = 0;
     float cards_height_ = 0.f;   // the cards under the figure, as measured last frame
+    float ended_height_ = 0.f;   // the "meeting over" panel, as measured last frame
     bool confirm_leave_ = false;
     std::string error_;
 };

@@ -10,10 +10,27 @@ namespace {
 Targets* g_current = nullptr;
 }
 
+namespace {
+bool same_place(const TargetRect& a, const TargetRect& b) {
+    auto near = [](ImVec2 p, ImVec2 q) { return std::abs(p.x - q.x) < 0.5f && std::abs(p.y - q.y) < 0.5f; };
+    return near(a.min, b.min) && near(a.max, b.max);
+}
+}  // namespace
+
 void Targets::begin_frame() {
     previous_.swap(shown_);
     shown_.swap(building_);
     building_.clear();
+    // How many frames each target has stayed where it is.
+    std::map<std::string, int> still;
+    for (const auto& [name, rect] : shown_) {
+        const auto before = previous_.find(name);
+        const auto count = still_frames_.find(name);
+        still[name] = before != previous_.end() && same_place(rect, before->second)
+                          ? (count == still_frames_.end() ? 0 : count->second) + 1
+                          : 0;
+    }
+    still_frames_.swap(still);
     hidden_.swap(hidden_building_);
     hidden_building_.clear();
 }
@@ -51,11 +68,10 @@ void Targets::mark_item(const std::string& name) { mark(name, ImGui::GetItemRect
 std::optional<TargetRect> Targets::find(const std::string& name) const {
     const auto it = shown_.find(name);
     if (it == shown_.end()) return std::nullopt;
-    // Only where it has settled: a window sizing itself or scrolling moves its items.
-    const auto before = previous_.find(name);
-    if (before == previous_.end()) return std::nullopt;
-    auto near = [](ImVec2 a, ImVec2 b) { return std::abs(a.x - b.x) < 0.5f && std::abs(a.y - b.y) < 0.5f; };
-    if (!near(it->second.min, before->second.min) || !near(it->second.max, before->second.max)) return std::nullopt;
+    // Only where it has settled: a window sizing itself, scrolling, or a scrollbar appearing a
+    // frame after the content grew moves its items. Three frames in the same place.
+    const auto still = still_frames_.find(name);
+    if (still == still_frames_.end() || still->second < 2) return std::nullopt;
     return it->second;
 }
 

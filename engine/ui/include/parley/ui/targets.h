@@ -29,8 +29,8 @@ public:
     // Record a name for a rectangle, or for the last ImGui item.
     void mark(const std::string& name, ImVec2 min, ImVec2 max);
     void mark_item(const std::string& name);
-    // Where `name` was in the last complete frame, when it was visible and had not moved since
-    // the frame before (so a click lands where the item will be).
+    // Where `name` was in the last complete frame, when it was visible and had not moved in the
+    // two frames before (so a click lands where the item will be).
     std::optional<TargetRect> find(const std::string& name) const;
     const std::map<std::string, TargetRect>& visible() const { return shown_; }
     // A target that was laid out last frame but scrolled out of sight.
@@ -43,6 +43,7 @@ public:
 private:
     std::map<std::string, TargetRect> building_, shown_, previous_;
     std::map<std::string, HiddenTarget> hidden_building_, hidden_;
+    std::map<std::string, int> still_frames_;   // frames each shown target has not moved
 };
 
 // Shorthand for widgets: mark the last item in the current registry, if there is one.
