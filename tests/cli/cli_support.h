@@ -227,7 +227,7 @@ inline std::string scenario_json(const std::string& feedback = "Setting an agend
           "bank_target": 0.50, "bank_walkaway": 0.20, "bank_opening": 0.80,
           "client_opening": 0.10, "client_reservation": 0.40, "weight": 1}
        ],
-       "max_rounds": 6, "max_concessions": 3,
+       "max_rounds": 4, "max_concessions": 3,
        "should_concede": ["fee"], "must_hold": ["rate"],
        "on_deal": "end_deal", "on_no_deal": "end_no_deal", "on_client_quit": "end_left"
      }},

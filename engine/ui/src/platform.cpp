@@ -8,6 +8,7 @@
 //   5. Frames and cursors
 #include "parley/ui/platform.h"
 
+#include <SFML/OpenGL.hpp>
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Cursor.hpp>
 
@@ -15,6 +16,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cstdint>
 
 namespace parley::ui {
 
@@ -233,7 +235,24 @@ void Platform::new_frame(sf::Time dt) {
     }
     window_->setActive(true);
     ImGui_ImplOpenGL3_NewFrame();
+    use_nearest_filtering_for_fonts();
     ImGui::NewFrame();
+}
+
+// Glyphs are rasterised at their exact size and drawn on whole pixels (PixelSnapH, positions
+// floored), so nearest-texel sampling draws them exactly as linear filtering would; for Mesa's
+// software renderer it is the cheaper fragment path, and every pixel of every panel samples
+// this texture.
+void Platform::use_nearest_filtering_for_fonts() {
+    const auto id = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID));
+    if (id == 0 || id == nearest_texture_) return;
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    nearest_texture_ = id;
 }
 
 void Platform::render() {

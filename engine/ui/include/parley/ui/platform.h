@@ -52,6 +52,7 @@ public:
 
 private:
     void update_cursor();
+    void use_nearest_filtering_for_fonts();
 
     sf::RenderWindow* window_;
     ImGuiContext* context_ = nullptr;
@@ -60,6 +61,7 @@ private:
     std::array<bool, 5> mouse_pressed_{};
     std::array<bool, 5> mouse_down_{};
     int last_cursor_ = -2;
+    unsigned nearest_texture_ = 0;   // the font texture already switched to nearest sampling
     std::string clipboard_;   // keeps the UTF-8 text alive for ImGui
 };
 
