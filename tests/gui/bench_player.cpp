@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -56,8 +57,18 @@ void draw_counts(const char* what) {
     const ImDrawData* dd = ImGui::GetDrawData();
     if (!dd) return;
     int cmds = 0;
-    for (int i = 0; i < dd->CmdListsCount; ++i) cmds += dd->CmdLists[i]->CmdBuffer.Size;
-    std::printf("  %s: %d draw lists, %d draw calls, %d vertices\n", what, dd->CmdListsCount, cmds, dd->TotalVtxCount);
+    double area = 0;   // pixels covered by all triangles: the software renderer's work
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* list = dd->CmdLists[i];
+        cmds += list->CmdBuffer.Size;
+        for (int k = 0; k + 2 < list->IdxBuffer.Size; k += 3) {
+            const ImVec2 a = list->VtxBuffer[list->IdxBuffer[k]].pos, b = list->VtxBuffer[list->IdxBuffer[k + 1]].pos,
+                         c = list->VtxBuffer[list->IdxBuffer[k + 2]].pos;
+            area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) * 0.5;
+        }
+    }
+    std::printf("  %s: %d draw lists, %d draw calls, %d vertices, %.2f screens of pixels drawn\n", what,
+                dd->CmdListsCount, cmds, dd->TotalVtxCount, area / (dd->DisplaySize.x * dd->DisplaySize.y));
 }
 
 Stats time_app_frames(player::App& app, int frames) {
