@@ -74,7 +74,9 @@ void bubble(const DialogueEntry& e, float width) {
 
 void dialogue_view(const char* id, const std::vector<DialogueEntry>& entries, ImVec2 size, bool follow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.5f * unit(), 1.5f * unit()));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::surface);
+    // The conversation sits on the page colour inside its frame, like a messaging app: no fill
+    // under the bubbles, which under a software renderer is a third of the screen shaded twice.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NavFlattened);
     const float width = ImGui::GetContentRegionAvail().x;
     for (const auto& e : entries) {
