@@ -162,17 +162,10 @@ std::string negotiation_key(const NegotiationState& n, const ConcessionPolicy& p
     put(k, n.nibbled);
     put(k, n.client_proposed_split);
     put(k, trainee_concession_count(n));
-    IssueValues last, owed;
-    bool conceded_now = false;
-    for (const auto& c : n.history) {
-        if (!c.by_trainee) continue;
-        last[c.issue] = c.from > c.to ? c.from - c.to : c.to - c.from;
-        if (!c.traded) owed[c.issue] += scale_percent(last[c.issue], policy.reciprocity_percent);
-        conceded_now = conceded_now || c.round == n.round;
-    }
-    put(k, conceded_now);
-    put_values(k, last);
-    put_values(k, owed);
+    const ConcessionMemory memory = concession_memory(n, policy);
+    put(k, memory.conceded_now);
+    put_values(k, memory.last);
+    put_values(k, memory.owed);
     std::int64_t rules = 0;
     for (const auto& b : n.breaches) rules |= std::int64_t{1} << static_cast<int>(b.rule);
     put(k, rules);

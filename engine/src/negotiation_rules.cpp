@@ -210,6 +210,17 @@ int trainee_concession_count(const NegotiationState& s) {
                                           [](const Concession& c) { return c.by_trainee; }));
 }
 
+ConcessionMemory concession_memory(const NegotiationState& s, const ConcessionPolicy& policy) {
+    ConcessionMemory m;
+    for (const auto& c : s.history) {
+        if (!c.by_trainee) continue;
+        m.last[c.issue] = c.from > c.to ? c.from - c.to : c.to - c.from;
+        if (!c.traded) m.owed[c.issue] += scale_percent(m.last[c.issue], policy.reciprocity_percent);
+        m.conceded_now = m.conceded_now || c.round == s.round;
+    }
+    return m;
+}
+
 int rule_adherence(const NegotiationState& s) {
     std::set<NegotiationRule> broken;
     for (const auto& b : s.breaches) broken.insert(b.rule);

@@ -99,6 +99,15 @@ std::vector<RuleBreach> check_deal(const Negotiation& block, const IssueValues& 
 const Text& rule_principle(NegotiationRule rule);
 
 int trainee_concession_count(const NegotiationState& s);
+
+// What of the trainee's concessions still shapes the client's next move, for state keys: the
+// size of the last concession per issue (each must be smaller), the reciprocity still owed per
+// issue for concessions not traded, and whether the trainee conceded this round.
+struct ConcessionMemory {
+    IssueValues last, owed;
+    bool conceded_now = false;
+};
+ConcessionMemory concession_memory(const NegotiationState& s, const ConcessionPolicy& policy);
 // 100 − 15 per distinct rule broken, at least 0.
 int rule_adherence(const NegotiationState& s);
 // The bank's value of a finished block for scoring: bank_value of the deal; without a deal,

@@ -404,17 +404,10 @@ std::string Session::state_key() const {
         put(k, "Nn", n.nibbled);
         put(k, "Ns", n.client_proposed_split);
         put(k, "Nk", trainee_concession_count(n));
-        IssueValues last, owed;
-        bool conceded_now = false;
-        for (const auto& c : n.history) {
-            if (!c.by_trainee) continue;
-            last[c.issue] = c.from > c.to ? c.from - c.to : c.to - c.from;
-            if (!c.traded) owed[c.issue] += scale_percent(last[c.issue], policy.reciprocity_percent);
-            conceded_now = conceded_now || c.round == n.round;
-        }
-        put(k, "Nw", conceded_now);
-        put_values(k, "Nl", last);
-        put_values(k, "Nb", owed);
+        const ConcessionMemory memory = concession_memory(n, policy);
+        put(k, "Nw", memory.conceded_now);
+        put_values(k, "Nl", memory.last);
+        put_values(k, "Nb", memory.owed);
         unsigned rules = 0;
         for (const auto& b : n.breaches) rules |= 1u << static_cast<unsigned>(b.rule);
         put(k, "Nx", rules);

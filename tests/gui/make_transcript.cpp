@@ -70,7 +70,7 @@ void negotiate(Session& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7 && argc != 8) {
+    if ((argc != 7 && argc != 8) || (argc == 8 && std::string(argv[7]) != "violate")) {
         std::cerr << "usage: make_transcript CONTENT SCENARIO PERSONA SEED DIFFICULTY OUT.json [violate]\n";
         return 2;
     }
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     Session s(*content, scenario, argv[3], std::stoull(argv[4]), *difficulty);
     int guard = 0;
     bool varied = false;
-    bool violate = argc == 8 && std::string(argv[7]) == "violate";
+    bool violate = argc == 8;
     while (!s.finished() && ++guard < 200) {
         if (s.in_negotiation()) {
             negotiate(s);
