@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,22 +54,72 @@ long status_kb(const char* field) {
     return -1;
 }
 
+// Area of triangle abc inside the clip rectangle (Sutherland–Hodgman against its four edges):
+// the scissor test discards the rest before any shading.
+double clipped_area(ImVec2 a, ImVec2 b, ImVec2 c, const ImVec4& clip) {
+    std::vector<ImVec2> poly{a, b, c}, next;
+    auto cut = [&](auto inside, auto cross) {
+        next.clear();
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            const ImVec2 p = poly[i], q = poly[(i + 1) % poly.size()];
+            if (inside(p)) next.push_back(p);
+            if (inside(p) != inside(q)) next.push_back(cross(p, q));
+        }
+        poly.swap(next);
+    };
+    auto at_x = [](float x) {
+        return [x](ImVec2 p, ImVec2 q) { return ImVec2(x, p.y + (q.y - p.y) * (x - p.x) / (q.x - p.x)); };
+    };
+    auto at_y = [](float y) {
+        return [y](ImVec2 p, ImVec2 q) { return ImVec2(p.x + (q.x - p.x) * (y - p.y) / (q.y - p.y), y); };
+    };
+    cut([&](ImVec2 p) { return p.x >= clip.x; }, at_x(clip.x));
+    cut([&](ImVec2 p) { return p.x <= clip.z; }, at_x(clip.z));
+    cut([&](ImVec2 p) { return p.y >= clip.y; }, at_y(clip.y));
+    cut([&](ImVec2 p) { return p.y <= clip.w; }, at_y(clip.w));
+    double twice = 0;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+        const ImVec2 p = poly[i], q = poly[(i + 1) % poly.size()];
+        twice += static_cast<double>(p.x) * q.y - static_cast<double>(q.x) * p.y;
+    }
+    return std::abs(twice) * 0.5;
+}
+
+// What the software renderer has to shade: the pixels of every triangle inside its clip
+// rectangle, in screens, with the colours that cover the most (the big fills to look at first).
 void draw_counts(const char* what) {
     const ImDrawData* dd = ImGui::GetDrawData();
     if (!dd) return;
     int cmds = 0;
-    double area = 0;   // pixels covered by all triangles: the software renderer's work
+    double area = 0;
+    std::map<ImU32, double> by_colour;
     for (int i = 0; i < dd->CmdListsCount; ++i) {
         const ImDrawList* list = dd->CmdLists[i];
         cmds += list->CmdBuffer.Size;
-        for (int k = 0; k + 2 < list->IdxBuffer.Size; k += 3) {
-            const ImVec2 a = list->VtxBuffer[list->IdxBuffer[k]].pos, b = list->VtxBuffer[list->IdxBuffer[k + 1]].pos,
-                         c = list->VtxBuffer[list->IdxBuffer[k + 2]].pos;
-            area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) * 0.5;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;
+            for (unsigned k = 0; k + 2 < cmd.ElemCount; k += 3) {
+                const ImDrawVert& a = list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + k]];
+                const ImDrawVert& b = list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + k + 1]];
+                const ImDrawVert& c = list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + k + 2]];
+                const double covered = clipped_area(a.pos, b.pos, c.pos, cmd.ClipRect);
+                area += covered;
+                by_colour[a.col] += covered;
+            }
         }
     }
-    std::printf("  %s: %d draw lists, %d draw calls, %d vertices, %.2f screens of pixels drawn\n", what,
-                dd->CmdListsCount, cmds, dd->TotalVtxCount, area / (dd->DisplaySize.x * dd->DisplaySize.y));
+    const double screen = dd->DisplaySize.x * dd->DisplaySize.y;
+    std::printf("  %s: %d draw lists, %d draw calls, %d vertices, %.2f screens of pixels shaded\n", what,
+                dd->CmdListsCount, cmds, dd->TotalVtxCount, area / screen);
+    std::vector<std::pair<double, ImU32>> top;
+    for (const auto& [colour, covered] : by_colour) top.emplace_back(covered, colour);
+    std::sort(top.rbegin(), top.rend());
+    std::printf("    largest by colour (RGBA):");
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, top.size()); ++i) {
+        const ImU32 c = top[i].second;
+        std::printf(" %02x%02x%02x%02x %.2f", c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, c >> 24, top[i].first / screen);
+    }
+    std::printf("\n");
 }
 
 Stats time_app_frames(player::App& app, int frames) {

@@ -19,6 +19,7 @@
 #include "gamification.h"
 #include "layout.h"
 #include "parley/loader.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "screens.h"
@@ -295,7 +296,7 @@ void App::draw_header() {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ui::palette::header);
+    ui::fill_opaque_rect(dl, p, ImVec2(p.x + w, p.y + h), ui::palette::header, 0.f);
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3 * u, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.6f * u, 0));

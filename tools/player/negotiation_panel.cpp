@@ -9,6 +9,7 @@
 
 #include "layout.h"
 #include "parley/negotiation.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/targets.h"
 #include "screens.h"
 
@@ -121,8 +122,9 @@ void NegotiationPanel::draw(Shared& s, float height) {
     }
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(2 * u, 1.6f * u));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::surface);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     ImGui::BeginChild("##negotiation", ImVec2(0, height), true, ImGuiWindowFlags_NavFlattened);
+    ui::fill_window_background(ui::palette::surface);
     ImGui::PushFont(ui::type().heading);
     ui::text(s.t(S.negotiation));
     ImGui::PopFont();

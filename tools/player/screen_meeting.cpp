@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "parley/ui/dialogue_view.h"
 #include "parley/ui/figure.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/targets.h"
 #include "screens.h"
 
@@ -54,9 +55,13 @@ bool option_button(const std::string& number, const std::string& text, float wid
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
     ui::mark_target(target);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (!ImGui::IsItemVisible()) {   // scrolled out of view: no shapes for the renderer
+        ImGui::PopID();
+        return pressed;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 bg = active ? ui::palette::rgb(205, 220, 240) : hovered ? ui::palette::primary_soft : ui::palette::surface;
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), bg, u);
+    ui::fill_opaque_rect(dl, p, ImVec2(p.x + width, p.y + h), bg, u);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), hovered ? ui::palette::primary : ui::palette::border, u);
     // Keycap.
     const float k = 2.4f * u;

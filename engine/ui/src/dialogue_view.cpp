@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 
@@ -51,7 +52,11 @@ void bubble(const DialogueEntry& e, float width) {
     if (e.speaker == S::Trainee) bg = palette::bubble_trainee, fg = palette::rgb(255, 255, 255), border = bg;
     if (e.speaker == S::Note) bg = palette::accent_soft, fg = palette::ink, border = with_alpha(palette::accent, 120);
     const float round = 1.4f * u;
-    dl->AddRectFilled(a, b, bg, round);
+    if (!ImGui::IsRectVisible(ImVec2(p.x, p.y), b)) {   // scrolled out of view: nothing to draw
+        ImGui::Dummy(ImVec2(width, name_h + bsize.y));
+        return;
+    }
+    fill_opaque_rect(dl, a, b, bg, round);
     dl->AddRect(a, b, border, round);
     if (e.speaker == S::Client && e.accent)
         dl->AddRectFilled(ImVec2(a.x, a.y + round * 0.6f), ImVec2(a.x + 3.f, b.y - round * 0.6f), e.accent);

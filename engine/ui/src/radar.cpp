@@ -28,6 +28,12 @@ void radar_chart(const char* id, const std::vector<RadarAxis>& axes, ImVec2 size
         return;
     }
     const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (!ImGui::IsRectVisible(p, ImVec2(p.x + size.x, p.y + size.y))) {   // scrolled out of view
+        for (const auto& a : axes) observe_text(a.label);
+        ImGui::Dummy(size);
+        ImGui::PopID();
+        return;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = type().small ? type().small : ImGui::GetFont();
     ImFont* bold = type().heading ? type().heading : small;

@@ -8,6 +8,8 @@
 //   5. Stars, meters, badges, charts
 #include "parley/ui/widgets.h"
 
+#include "parley/ui/opaque_fill.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -176,13 +178,14 @@ void label_value(std::string_view label, std::string_view value, float label_wid
 // ============================================================================
 
 bool begin_card(const char* id, ImVec2 size, ImU32 background, ImGuiWindowFlags flags) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(2.f * unit(), 2.f * unit()));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 1.2f * unit());
     const bool auto_height = size.y == 0.f;
     const bool open = ImGui::BeginChild(id, size, true,
                                         flags | (auto_height ? ImGuiWindowFlags_AlwaysAutoResize : 0) |
                                             ImGuiWindowFlags_NavFlattened);
+    fill_window_background(background);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     return open;
@@ -230,8 +233,12 @@ void end_panel() {
     const ImVec2 a = p->start, b(p->start.x + p->width, bottom);
     p->splitter.SetCurrentChannel(p->list, 0);
     const float r = 1.2f * unit();
-    if (p->background) p->list->AddRectFilled(a, b, p->background, r);
-    if (p->border) p->list->AddRect(a, b, p->border, r);
+    // Shapes, unlike text, are not culled by Dear ImGui: a panel scrolled out of view would
+    // still send its triangles to the renderer.
+    if (ImGui::IsRectVisible(a, b)) {
+        if (p->background) fill_opaque_rect(p->list, a, b, p->background, r);
+        if (p->border) p->list->AddRect(a, b, p->border, r);
+    }
     p->splitter.Merge(p->list);
     ImGui::SetCursorScreenPos(a);
     ImGui::Dummy(ImVec2(p->width, b.y - a.y));
@@ -306,8 +313,10 @@ void chip(std::string_view s, ImU32 background, ImU32 foreground) {
     const ImVec2 size(ts.x + 2 * pad.x, ts.y + 2 * pad.y);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), background, size.y * 0.5f);
-    dl->AddText(font, font->FontSize, ImVec2(p.x + pad.x, p.y + pad.y), foreground, s.data(), s.data() + s.size());
+    if (ImGui::IsRectVisible(p, ImVec2(p.x + size.x, p.y + size.y))) {
+        dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), background, size.y * 0.5f);
+        dl->AddText(font, font->FontSize, ImVec2(p.x + pad.x, p.y + pad.y), foreground, s.data(), s.data() + s.size());
+    }
     ImGui::Dummy(size);
 }
 
@@ -340,11 +349,13 @@ void key_hint(std::string_view key) {
     const ImVec2 size(std::max(h, ts.x + 1.2f * unit()), h);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + size.x, p.y + size.y + 2), palette::border, 4.f);
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), palette::surface_alt, 4.f);
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), palette::border, 4.f);
-    dl->AddText(font, font->FontSize, ImVec2(p.x + (size.x - ts.x) * 0.5f, p.y + (size.y - ts.y) * 0.5f),
-                palette::ink_muted, key.data(), key.data() + key.size());
+    if (ImGui::IsRectVisible(p, ImVec2(p.x + size.x, p.y + size.y + 2))) {
+        dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + size.x, p.y + size.y + 2), palette::border, 4.f);
+        dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), palette::surface_alt, 4.f);
+        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), palette::border, 4.f);
+        dl->AddText(font, font->FontSize, ImVec2(p.x + (size.x - ts.x) * 0.5f, p.y + (size.y - ts.y) * 0.5f),
+                    palette::ink_muted, key.data(), key.data() + key.size());
+    }
     ImGui::Dummy(ImVec2(size.x, size.y + 2));
 }
 
@@ -372,12 +383,13 @@ void stars(int earned, int max, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = height * 0.5f;
     const float gap = height * 0.2f;
-    for (int i = 0; i < max; ++i) {
+    const float width = static_cast<float>(max) * (height + gap) - gap;
+    for (int i = 0; i < max && ImGui::IsRectVisible(p, ImVec2(p.x + width, p.y + height)); ++i) {
         const ImVec2 c(p.x + r + static_cast<float>(i) * (height + gap), p.y + r);
         const bool on = i < earned;
         draw_star(dl, c, r, on ? palette::accent : palette::surface_alt, on ? palette::accent : palette::border);
     }
-    ImGui::Dummy(ImVec2(static_cast<float>(max) * (height + gap) - gap, height));
+    ImGui::Dummy(ImVec2(width, height));
 }
 
 void meter(std::string_view label, int value, ImU32 color, float width, std::string_view detail) {
@@ -386,18 +398,23 @@ void meter(std::string_view label, int value, ImU32 color, float width, std::str
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     observe_text(label);
+    const float bar_y = p.y + small->FontSize + 0.5f * unit();
+    const float bar_h = 0.8f * unit();
+    const ImVec2 size(width, small->FontSize + 0.5f * unit() + bar_h);
+    if (!ImGui::IsRectVisible(p, ImVec2(p.x + size.x, p.y + size.y))) {
+        ImGui::Dummy(size);
+        return;
+    }
     dl->AddText(small, small->FontSize, p, palette::ink_muted, label.data(), label.data() + label.size());
     const std::string number = detail.empty() ? std::to_string(value) : std::string(detail);
     const ImVec2 ns = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.f, number.c_str());
     dl->AddText(small, small->FontSize, ImVec2(p.x + width - ns.x, p.y), palette::ink, number.c_str());
-    const float bar_y = p.y + small->FontSize + 0.5f * unit();
-    const float bar_h = 0.8f * unit();
     dl->AddRectFilled(ImVec2(p.x, bar_y), ImVec2(p.x + width, bar_y + bar_h), palette::surface_alt, bar_h);
     dl->AddRect(ImVec2(p.x, bar_y), ImVec2(p.x + width, bar_y + bar_h), palette::border, bar_h);
     if (value > 0)
         dl->AddRectFilled(ImVec2(p.x, bar_y), ImVec2(p.x + width * static_cast<float>(value) / 100.f, bar_y + bar_h),
                           color, bar_h);
-    ImGui::Dummy(ImVec2(width, small->FontSize + 0.5f * unit() + bar_h));
+    ImGui::Dummy(size);
 }
 
 void badge(std::string_view symbol, std::string_view name, bool earned, ImU32 color, float d) {
@@ -409,9 +426,11 @@ void badge(std::string_view symbol, std::string_view name, bool earned, ImU32 co
     const ImVec2 c(p.x + cell * 0.5f, p.y + d * 0.5f);
     const ImU32 ring = earned ? color : palette::border;
     const ImU32 fill = earned ? mix(color, palette::surface, 0.82f) : palette::surface_alt;
-    dl->AddCircleFilled(c, d * 0.5f, fill, 40);
-    dl->AddCircle(c, d * 0.5f, ring, 40, 2.5f);
-    dl->AddCircle(c, d * 0.5f - 4.f, with_alpha(ring, earned ? 120 : 80), 40, 1.f);
+    if (ImGui::IsRectVisible(p, ImVec2(p.x + cell, p.y + d))) {
+        dl->AddCircleFilled(c, d * 0.5f, fill, 40);
+        dl->AddCircle(c, d * 0.5f, ring, 40, 2.5f);
+        dl->AddCircle(c, d * 0.5f - 4.f, with_alpha(ring, earned ? 120 : 80), 40, 1.f);
+    }
     // The symbol: the first character of the badge's name.
     const char* s = symbol.data();
     const char* se = s + symbol.size();
@@ -435,8 +454,12 @@ void badge(std::string_view symbol, std::string_view name, bool earned, ImU32 co
 
 void line_chart(const char* id, const std::vector<float>& values, ImVec2 size, ImU32 color,
                 const std::vector<std::string>& labels) {
-    ImGui::PushID(id);
     const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (!ImGui::IsRectVisible(p, ImVec2(p.x + size.x, p.y + size.y))) {
+        ImGui::Dummy(size);
+        return;
+    }
+    ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* small = type().small ? type().small : ImGui::GetFont();
     const float left = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.f, "100").x + 0.8f * unit();
