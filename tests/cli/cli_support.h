@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,14 @@ inline std::string read_file(const fs::path& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// `text` with its one occurrence of `from` replaced by `to`: the tests' way of planting a fault
+// in the fixture. A fixture that no longer holds `from` stops the test with a clear message.
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::logic_error("fixture text does not contain " + from);
+    return text.replace(at, from.size(), to);
 }
 
 struct CliRun {

@@ -172,9 +172,7 @@ TEST_CASE("interactive play ends cleanly when the input ends before the meeting"
 TEST_CASE("play reports content errors with their location and exits 1", "[cli]") {
     TempDir dir;
     const auto scenario = write_fixture_content(dir.path());
-    std::string text = scenario_json();
-    text.replace(text.find("\"start\": \"open\""), 15, "\"start\": \"nowhere\"");
-    write_file(scenario, text);
+    write_file(scenario, replaced(scenario_json(), "\"start\": \"open\"", "\"start\": \"nowhere\""));
 
     const auto run = run_cli({"play", scenario.string(), "--choices", "1"});
 

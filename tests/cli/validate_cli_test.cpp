@@ -36,9 +36,7 @@ TEST_CASE("validate accepts good content with exit code 0", "[cli]") {
 TEST_CASE("validate names the file, line and column of a broken reference and exits 1", "[cli]") {
     TempDir dir;
     write_fixture_content(dir.path());
-    std::string text = scenario_json();
-    const std::string good = R"("next": "probe"})";
-    text.replace(text.find(good), good.size(), R"("next": "nowhere"})");
+    const std::string text = replaced(scenario_json(), R"("next": "probe"})", R"("next": "nowhere"})");
     const auto file = dir / "library/fixture-visit.json";
     write_file(file, text);
 
@@ -126,9 +124,7 @@ TEST_CASE("validate plays a scenario out and reports a soft-lock at the node's l
     // opening leads to a beat whose one option needs a need nobody has discovered yet.
     TempDir dir;
     write_fixture_content(dir.path());
-    std::string text = scenario_json();
-    const std::string probe_next = R"("next": "probe"})";
-    text.replace(text.find(probe_next), probe_next.size(), R"("next": "stuck"})");
+    std::string text = replaced(scenario_json(), R"("next": "probe"})", R"("next": "stuck"})");
     const std::string last_node = R"(    {"id": "end_deal",)";
     text.insert(text.find(last_node), R"(    {"id": "stuck", "stage": "probing",
      "line": {"zh": "嗯……", "en": "Hmm…"},

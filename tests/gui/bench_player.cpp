@@ -4,6 +4,8 @@
 //
 //   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/bench_player [CONTENT] [FRAMES]
 //
+// FRAMES per screen: at least 30, 300 by default.
+//
 // Every frame is finished with glFinish() so the software renderer's work is counted.
 // Budgets (issue): frame ≤ 8 ms under Mesa's llvmpipe at 1280×800, first frame ≤ 1.5 s,
 // resident memory ≤ 200 MB.
@@ -14,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -182,7 +185,15 @@ Stats time_demo(int frames, float font_size) {
 int main(int argc, char** argv) {
     const auto process_start = Clock::now();
     const fs::path content = argc > 1 ? fs::path(argv[1]) : fs::path(PARLEY_SOURCE_DIR) / "scenarios";
-    const int frames = argc > 2 ? std::max(30, std::atoi(argv[2])) : 300;
+    int frames = 300;
+    if (argc > 2) {
+        const std::string text = argv[2];
+        const auto parsed = std::from_chars(text.data(), text.data() + text.size(), frames);
+        if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || frames < 30) {
+            std::fprintf(stderr, "bench_player: FRAMES must be a whole number of at least 30, not '%s'\n", argv[2]);
+            return 2;
+        }
+    }
     const fs::path data = fs::temp_directory_path() / ("parley-bench-" + std::to_string(::getpid()));
 
     Stats meeting{}, debrief{};

@@ -8,9 +8,11 @@
 // With `violate`, the run also crosses the first compliance red line it is offered (a
 // critical violation the debrief must explain).
 #include <algorithm>
-#include <optional>
+#include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "parley/analysis.h"
@@ -86,7 +88,14 @@ int main(int argc, char** argv) {
         std::cerr << "make_transcript: unknown scenario, persona or difficulty\n";
         return 1;
     }
-    Session s(*content, scenario, argv[3], std::stoull(argv[4]), *difficulty);
+    std::uint64_t seed = 0;
+    const std::string seed_text = argv[4];
+    const auto parsed = std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed);
+    if (parsed.ec != std::errc() || parsed.ptr != seed_text.data() + seed_text.size()) {
+        std::cerr << "make_transcript: SEED must be a whole number from 0 to 2^64-1, not '" << seed_text << "'\n";
+        return 2;
+    }
+    Session s(*content, scenario, argv[3], seed, *difficulty);
     int guard = 0;
     bool varied = false;
     bool violate = argc == 8;
@@ -98,7 +107,10 @@ int main(int argc, char** argv) {
         if (violate) {
             std::optional<std::size_t> red_line;
             for (const auto& o : s.options())
-                if (o.option->violation) red_line = o.number;
+                if (o.option->violation) {
+                    red_line = o.number;
+                    break;
+                }
             if (red_line) {
                 s.choose(*red_line);
                 violate = false;

@@ -52,7 +52,7 @@ void bubble(const DialogueEntry& e, float width) {
     if (e.speaker == S::Trainee) bg = palette::bubble_trainee, fg = palette::rgb(255, 255, 255), border = bg;
     if (e.speaker == S::Note) bg = palette::accent_soft, fg = palette::ink, border = with_alpha(palette::accent, 120);
     const float round = 1.4f * u;
-    if (!ImGui::IsRectVisible(ImVec2(p.x, p.y), b)) {   // scrolled out of view: nothing to draw
+    if (!ImGui::IsRectVisible(p, b)) {   // scrolled out of view: nothing to draw
         ImGui::Dummy(ImVec2(width, name_h + bsize.y));
         return;
     }

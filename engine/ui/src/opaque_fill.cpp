@@ -11,7 +11,7 @@ namespace parley::ui {
 
 namespace {
 
-// Smaller than this the four corner pieces and two callbacks are not worth it.
+// Smaller than this, three clears and four corner pieces cost more than the triangles they save.
 constexpr float min_area = 96.f * 96.f;
 
 // A draw callback: clear the command's clip rectangle (the part of the fill that is visible)

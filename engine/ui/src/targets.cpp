@@ -7,10 +7,9 @@
 namespace parley::ui {
 
 namespace {
-Targets* g_current = nullptr;
-}
 
-namespace {
+Targets* g_current = nullptr;
+
 bool same_place(const TargetRect& a, const TargetRect& b) {
     auto near = [](ImVec2 p, ImVec2 q) { return std::abs(p.x - q.x) < 0.5f && std::abs(p.y - q.y) < 0.5f; };
     return near(a.min, b.min) && near(a.max, b.max);

@@ -384,11 +384,12 @@ void stars(int earned, int max, float height) {
     const float r = height * 0.5f;
     const float gap = height * 0.2f;
     const float width = static_cast<float>(max) * (height + gap) - gap;
-    for (int i = 0; i < max && ImGui::IsRectVisible(p, ImVec2(p.x + width, p.y + height)); ++i) {
-        const ImVec2 c(p.x + r + static_cast<float>(i) * (height + gap), p.y + r);
-        const bool on = i < earned;
-        draw_star(dl, c, r, on ? palette::accent : palette::surface_alt, on ? palette::accent : palette::border);
-    }
+    if (ImGui::IsRectVisible(p, ImVec2(p.x + width, p.y + height)))
+        for (int i = 0; i < max; ++i) {
+            const ImVec2 c(p.x + r + static_cast<float>(i) * (height + gap), p.y + r);
+            const bool on = i < earned;
+            draw_star(dl, c, r, on ? palette::accent : palette::surface_alt, on ? palette::accent : palette::border);
+        }
     ImGui::Dummy(ImVec2(width, height));
 }
 
