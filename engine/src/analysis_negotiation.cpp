@@ -43,9 +43,8 @@ bool in_range(const NegotiationIssue& issue, std::int64_t v) {
 std::int64_t trainee_value(const NegotiationState& ns, const Negotiation& block,
                            const NegotiationIssue& issue) {
     if (auto it = ns.trainee_offer.find(issue.id); it != ns.trainee_offer.end()) return it->second;
-    if (auto it = block.bank_opening.find(issue.id); it != block.bank_opening.end())
-        return it->second;
-    return issue.bank_target;
+    (void)block;
+    return issue.bank_opening;
 }
 
 std::int64_t client_value(const NegotiationState& ns, const NegotiationIssue& issue) {

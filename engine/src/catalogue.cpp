@@ -16,10 +16,10 @@ const std::vector<CatalogueEntry<Difficulty>>& all() {
 template <>
 const std::vector<CatalogueEntry<Emotion>>& all() {
     static const std::vector<CatalogueEntry<Emotion>> v{
-        {Emotion::Boredom, "boredom", {"厌烦", "Bored"}},
+        {Emotion::Boredom, "boredom", {"无聊", "Bored"}},
         {Emotion::Nervousness, "nervousness", {"紧张", "Nervous"}},
-        {Emotion::Anger, "anger", {"愤怒", "Angry"}},
-        {Emotion::Defensiveness, "defensiveness", {"防御", "Defensive"}},
+        {Emotion::Anger, "anger", {"生气", "Angry"}},
+        {Emotion::Defensiveness, "defensiveness", {"敌意(防御)", "Defensive"}},
         {Emotion::Suspicion, "suspicion", {"怀疑", "Suspicious"}},
         {Emotion::Calm, "calm", {"平静", "Calm"}},
         {Emotion::Pleased, "pleased", {"愉快", "Pleased"}},
@@ -63,6 +63,15 @@ const std::vector<CatalogueEntry<Tag>>& all() {
         {Tag::Compliment, "compliment", {"赞赏", "Compliment"}},
         {Tag::Summarize, "summarize", {"总结确认", "Summarize"}},
         {Tag::Silence, "silence", {"沉默等待", "Silence"}},
+        {Tag::Demonstration, "demonstration", {"演示与试用", "Demonstration"}},
+        {Tag::WrittenProposal, "written_proposal", {"书面方案", "Written proposal"}},
+        {Tag::Credentials, "credentials", {"出示工作证", "Showing credentials"}},
+        {Tag::ReferralAsk, "referral_ask", {"请求推荐", "Asking for a referral"}},
+        {Tag::AdmitFault, "admit_fault", {"承认过错", "Admitting fault"}},
+        {Tag::ListenIgnore, "listen_ignore", {"听而不闻", "Hearing without listening"}},
+        {Tag::ListenPretend, "listen_pretend", {"假装听", "Pretending to listen"}},
+        {Tag::ListenSelective, "listen_selective", {"有选择地听", "Selective listening"}},
+        {Tag::ListenAttentive, "listen_attentive", {"专注地听", "Attentive listening"}},
         {Tag::CloseTrial, "close_trial", {"投石问路促成", "Trial close"}},
         {Tag::CloseAlternative, "close_alternative", {"二择一促成", "Alternative-choice close"}},
         {Tag::CloseDirect, "close_direct", {"直接请求促成", "Direct-request close"}},
@@ -89,6 +98,8 @@ const std::vector<CatalogueEntry<ObjectionType>>& all() {
         {ObjectionType::Timing, "timing", {"时机异议", "Timing"}},
         {ObjectionType::Competitor, "competitor", {"竞争对手异议", "Competitor"}},
         {ObjectionType::Stall, "stall", {"拖延", "Stall"}},
+        {ObjectionType::Indifference, "indifference", {"不关心", "Indifference"}},
+        {ObjectionType::Refusal, "refusal", {"拒绝", "Refusal"}},
     };
     return v;
 }
@@ -161,9 +172,40 @@ const std::vector<CatalogueEntry<RedLine>>& all() {
         {RedLine::ProfitSharing, "profit_sharing", {"与客户约定收益分成", "Sharing the client's profits"}},
         {RedLine::Misappropriation, "misappropriation", {"挪用客户资金或证券", "Misusing the client's funds or securities"}},
         {RedLine::ExtraFees, "extra_fees", {"收取合同规定以外的费用", "Charging fees outside the contract"}},
-        {RedLine::MisleadingComparison, "misleading_comparison", {"误导性比较、贬低同业", "Misleading comparison with other products"}},
+        {RedLine::MisleadingComparison, "misleading_comparison", {"不公平或不完全的比较", "Unfair or incomplete comparison"}},
         {RedLine::HidingRisk, "hiding_risk", {"隐瞒风险", "Hiding the risks"}},
         {RedLine::InducingTermination, "inducing_termination", {"劝导客户终止有效合同", "Pressing the client to cancel a valid contract"}},
+        {RedLine::MisleadingStatement, "misleading_statement", {"虚假或误导性的说明与承诺", "A false or misleading statement or promise"}},
+        {RedLine::PrivateSettlement, "private_settlement", {"私下解决纠纷", "Settling a dispute privately"}},
+        {RedLine::UnequalTreatment, "unequal_treatment", {"差异化对待客户", "Treating clients unequally"}},
+        {RedLine::AcceptingGifts, "accepting_gifts", {"收受客户礼金、礼物或股份", "Accepting gifts, money or shares from a client"}},
+        {RedLine::UnauthorisedAdvice, "unauthorised_advice", {"未经许可提供投资建议", "Unauthorised investment advice"}},
+        {RedLine::UnofficialMaterials, "unofficial_materials", {"使用非本行统一发布的材料", "Materials not issued by the bank"}},
+    };
+    return v;
+}
+
+template <>
+const std::vector<CatalogueEntry<Duty>>& all() {
+    static const std::vector<CatalogueEntry<Duty>> v{
+        {Duty::Credentials, "credentials", {"出示工作证", "Show your staff ID"}},
+        {Duty::TruthfulDisclosure, "truthful_disclosure", {"如实告知", "Tell the client the facts truthfully"}},
+        {Duty::ClientInterestFirst, "client_interest_first", {"利益冲突时客户利益优先", "Put the client's interest first in a conflict"}},
+        {Duty::BranchOpening, "branch_opening", {"引导客户到营业网点办理开户", "Open accounts at the branch, with the client present"}},
+        {Duty::ClientConsent, "client_consent", {"征得客户同意、尊重客户意愿", "Obtain the client's consent and respect their wishes"}},
+        {Duty::RiskDisclosure, "risk_disclosure", {"充分提示风险", "Disclose the risks fully"}},
+    };
+    return v;
+}
+
+template <>
+const std::vector<CatalogueEntry<SeedDocument>>& all() {
+    static const std::vector<CatalogueEntry<SeedDocument>> v{
+        {SeedDocument::Seed000, "000", {"银行员工自我管理", "Bank staff self-management"}},
+        {SeedDocument::Seed001, "001", {"银行客户关系管理实务", "Bank CRM practice"}},
+        {SeedDocument::Seed002, "002", {"客户经理的管理", "Managing customer managers"}},
+        {SeedDocument::Seed003, "003", {"客户经理胜任素质模型与分层培训", "Competency model and tiered training"}},
+        {SeedDocument::Seed004, "004", {"营销经验、六十招与合规考试", "Sales experience, the 60 moves and the compliance exam"}},
     };
     return v;
 }
@@ -177,6 +219,9 @@ const std::vector<CatalogueEntry<OutcomeType>>& all() {
         {OutcomeType::ClientLeft, "client_left", {"客户中止会谈", "Client ended the meeting"}},
         {OutcomeType::ComplaintResolved, "complaint_resolved", {"投诉已化解", "Complaint resolved"}},
         {OutcomeType::ComplaintEscalated, "complaint_escalated", {"投诉升级", "Complaint escalated"}},
+        {OutcomeType::Retained, "retained", {"客户保留", "Client retained"}},
+        {OutcomeType::Referral, "referral", {"获得推荐", "Referral obtained"}},
+        {OutcomeType::CrossSold, "cross_sold", {"关联销售成功", "Related sale made"}},
     };
     return v;
 }

@@ -60,7 +60,7 @@ bool holds(const Condition& c, const ConditionContext& ctx) {
             return false;
         }
         case Condition::Kind::Emotion: return contains(c.emotions, s.emotion);
-        case Condition::Kind::Persona: return contains(c.one_of, ctx.persona);
+        case Condition::Kind::Persona: return contains(c.personas, ctx.persona);
         case Condition::Kind::Difficulty: return contains(c.difficulties, ctx.difficulty);
     }
     return false;

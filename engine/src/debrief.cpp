@@ -86,7 +86,7 @@ Score score_run(const CompetencyModel& model, const std::vector<DecisionRecord>&
 
 NegotiationSummary summarize(const NegotiationState& s) {
     NegotiationSummary n;
-    n.outcome = s.outcome.value_or(NegotiationOutcome::TraineeWalked);
+    n.outcome = s.outcome.value_or(NegotiationOutcome::NoDeal);
     if (s.outcome == NegotiationOutcome::Deal) {
         n.agreed = s.agreed;
         for (const auto& [id, v] : s.agreed)

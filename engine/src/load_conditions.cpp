@@ -150,7 +150,7 @@ void read_form(Reader& r, std::string_view form, const json& v, Condition& c, co
             if (std::find(n.personas.begin(), n.personas.end(), *s) == n.personas.end())
                 r.error("persona \"" + printable(*s, 60) + "\" is not one of this scenario's personas (" +
                         join_ids(n.personas) + ")");
-            c.one_of.push_back(*s);
+            c.personas.push_back(*s);
         }
     }
 }

@@ -18,12 +18,12 @@ void read_social_style(Reader& r, const json& v, Persona& p) {
 void read_traits(Reader& r, const json& v, Persona& p) {
     if (!r.expect_object(v)) return;
     Fields f(r, v);
-    f.integer("patience", p.patience, 0, 100, Required);
-    f.integer("price_sensitivity", p.price_sensitivity, 0, 100, Required);
-    f.integer("skepticism", p.skepticism, 0, 100, Required);
-    f.integer("decisiveness", p.decisiveness, 0, 100, Required);
-    f.integer("talkativeness", p.talkativeness, 0, 100, Required);
-    f.integer("risk_appetite", p.risk_appetite, 0, 100, Required);
+    f.integer("patience", p.profile.patience, 0, 100, Required);
+    f.integer("price_sensitivity", p.profile.price_sensitivity, 0, 100, Required);
+    f.integer("skepticism", p.profile.skepticism, 0, 100, Required);
+    f.integer("decisiveness", p.profile.decisiveness, 0, 100, Required);
+    f.integer("talkativeness", p.profile.talkativeness, 0, 100, Required);
+    f.integer("risk_appetite", p.profile.risk_appetite, 0, 100, Required);
 }
 
 void read_initial(Reader& r, const json& v, Persona& p) {

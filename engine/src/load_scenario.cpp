@@ -209,7 +209,7 @@ std::optional<std::int64_t> read_units(Reader& r, const json& v, int decimals) {
 
 // One issue: the bank's and the client's positions, checked against each other (seed 000:
 // prepare the walk-away and target before negotiating).
-void read_issue(Context& c, const json& v, NegotiationIssue& is, Negotiation& neg) {
+void read_issue(Context& c, const json& v, NegotiationIssue& is) {
     Reader& r = c.r;
     if (!r.expect_object(v)) return;
     Fields f(r, v);
@@ -228,6 +228,7 @@ void read_issue(Context& c, const json& v, NegotiationIssue& is, Negotiation& ne
         }
     }
     f.integer("weight", is.weight, 1, 100, Optional);
+    is.client_weight = is.weight;
 
     enum Value { Min, Max, Step, Target, Walkaway, Opening, ClientOpening, ClientReservation, Count };
     static const std::string_view names[Count] = {"min", "max", "step", "bank_target", "bank_walkaway",
@@ -290,7 +291,7 @@ void read_issue(Context& c, const json& v, NegotiationIssue& is, Negotiation& ne
     if (val[Walkaway]) is.bank_walkaway = *val[Walkaway];
     if (val[ClientOpening]) is.client_opening = *val[ClientOpening];
     if (val[ClientReservation]) is.client_reservation = *val[ClientReservation];
-    if (val[Opening] && !is.id.empty()) neg.bank_opening[is.id] = *val[Opening];
+    if (val[Opening]) is.bank_opening = *val[Opening];
 }
 
 // 退让表 / 坚持表: the author's expected lists name this block's issues.
@@ -329,7 +330,7 @@ std::shared_ptr<const Negotiation> read_negotiation(Context& c, const json& v) {
             for (std::size_t i = 0; i < arr->size(); ++i) {
                 Reader::At at_i(r, i);
                 NegotiationIssue is;
-                read_issue(c, (*arr)[i], is, *neg);
+                read_issue(c, (*arr)[i], is);
                 if (!is.id.empty()) {
                     if (auto [it, fresh] = seen.emplace(is.id, i); !fresh) {
                         Reader::At at_id(r, "id");

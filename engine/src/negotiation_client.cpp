@@ -92,7 +92,7 @@ NegotiationState start_negotiation(const Negotiation& block, const Persona& pers
     s.block = &block;
     s.client_patience = std::max(0, persona.concession.patience_rounds);
     for (const auto& issue : block.issues) {
-        s.trainee_offer[issue.id] = value_of(block.bank_opening, issue.id, issue.bank_target);
+        s.trainee_offer[issue.id] = issue.bank_opening;
         s.client_offer[issue.id] = issue.client_opening;
     }
     return s;

@@ -9,7 +9,7 @@
 //   - The client counters while it has patience (client_patience counts its counter-offers).
 //     After its last counter it makes no more: the next move must close (accept, a standing
 //     offer it accepts, an accepted split or nibble) or the client quits (ClientQuit).
-//   - The block ends with no deal (TraineeWalked → on_no_deal) when round max_rounds ends
+//   - The block ends with no deal (NoDeal → on_no_deal) when round max_rounds ends
 //     without a deal, or when the trainee walks away.
 //   - A refused split, nibble or trade still uses the round; nothing is conceded.
 //   - A nibble asks for one small extra on the client's standing offer; when granted the deal
@@ -67,7 +67,7 @@ void reply(Round& r, const Text& prefix) {
         return;
     }
     if (r.round >= block.max_rounds) {
-        s.outcome = NegotiationOutcome::TraineeWalked;
+        s.outcome = NegotiationOutcome::NoDeal;
         s.client_says = join(prefix, {"时间差不多了,条件还谈不拢,我们改天再说吧。",
                                       "We're out of time and still apart; let's leave it for another day."});
         return;
@@ -137,7 +137,7 @@ Clean play_round(Round& r, const NegotiationMove& m) {
             return {1, {"接受客户的报价,达成协议。", "You accepted the client's offer and closed the deal."}};
 
         case MoveKind::WalkAway: {
-            s.outcome = NegotiationOutcome::TraineeWalked;
+            s.outcome = NegotiationOutcome::NoDeal;
             s.client_says = {"那很遗憾,今天就先谈到这里。", "That's a pity. Let's leave it there for today."};
             if (walking_away_was_right(s))
                 return {1, {"客户的底线超出了银行的底线,没有可接受的协议,离开谈判是对的。",

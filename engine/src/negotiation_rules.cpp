@@ -55,7 +55,7 @@ const std::vector<CatalogueEntry<NegotiationOutcome>>& all() {
     static const std::vector<CatalogueEntry<NegotiationOutcome>> v{
         {NegotiationOutcome::Deal, "deal", {"达成协议", "Deal"}},
         // Covers both ways the bank ends without a deal: walking away and running out of rounds.
-        {NegotiationOutcome::TraineeWalked, "no_deal", {"未达成协议", "No deal"}},
+        {NegotiationOutcome::NoDeal, "no_deal", {"未达成协议", "No deal"}},
         {NegotiationOutcome::ClientQuit, "client_quit", {"客户失去耐心离开", "Client lost patience"}},
     };
     return v;

@@ -99,9 +99,10 @@ inline Node negotiation(const std::string& id, std::vector<NegotiationIssue> iss
                         const std::string& on_quit) {
     auto block = std::make_shared<Negotiation>();
     block->issues = std::move(issues);
-    for (const auto& i : block->issues)
-        block->bank_opening[i.id] = i.bank_prefers_higher ? i.bank_target + 4 * i.step
-                                                          : i.bank_target - 4 * i.step;
+    for (auto& i : block->issues) {
+        i.bank_opening = i.bank_prefers_higher ? i.bank_target + 4 * i.step : i.bank_target - 4 * i.step;
+        i.client_weight = i.weight;
+    }
     block->max_rounds = 4;
     block->max_concessions = 2;
     block->must_hold = {block->issues.front().id};

@@ -23,7 +23,7 @@ TEST_CASE("a persona loads its style, traits, reactions, cues and concession pol
     CHECK(p->id == "analytical");
     CHECK(p->name.zh == "分析型客户");
     CHECK(p->assertiveness == -40);
-    CHECK(p->skepticism == 80);
+    CHECK(p->profile.skepticism == 80);
     CHECK(p->trust_offset == -10);
     CHECK(p->interest_offset == 0);
     CHECK(p->patience_offset == 2);

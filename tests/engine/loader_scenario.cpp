@@ -88,7 +88,7 @@ TEST_CASE("a minimal valid scenario loads with the expected model values", "[loa
     CHECK(rate.client_opening == 420);
     CHECK(rate.client_reservation == 500);
     CHECK(rate.weight == 3);
-    CHECK(n.bank_opening.at("rate") == 560);
+    CHECK(n.issues[0].bank_opening == 560);
     CHECK(n.issues[1].step == 1);  // 0.1 with 1 decimal
     CHECK(n.issues[1].bank_target == 10);
     CHECK(n.issues[1].weight == 1);

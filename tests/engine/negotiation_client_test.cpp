@@ -194,7 +194,7 @@ TEST_CASE("when the rounds run out there is no deal", "[negotiation]") {
     play(s, {"prep:concede=rate;hold=", "hold", "hold"});
     CHECK(client(s, "rate") == 500);
     play(s, {"hold"});
-    CHECK(s.negotiations_done()[0].outcome == NegotiationOutcome::TraineeWalked);
+    CHECK(s.negotiations_done()[0].outcome == NegotiationOutcome::NoDeal);
     CHECK(s.current_node().id == "end_no_deal");
 }
 
@@ -203,7 +203,7 @@ TEST_CASE("walking away ends the negotiation with no deal", "[negotiation]") {
     const ContentSet cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "walk"});
-    CHECK(s.negotiations_done()[0].outcome == NegotiationOutcome::TraineeWalked);
+    CHECK(s.negotiations_done()[0].outcome == NegotiationOutcome::NoDeal);
     CHECK(s.current_node().id == "end_no_deal");
     // A deal within the walk-away (4.60–5.00) was possible: walking away shows poor judgement.
     CHECK(s.decisions().back().evidence.at(0).competency == "I");

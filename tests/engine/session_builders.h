@@ -115,7 +115,9 @@ inline NegotiationIssue rate_issue(int weight = 3) {
     i.bank_walkaway = 460;
     i.client_opening = 420;
     i.client_reservation = 500;
+    i.bank_opening = 560;
     i.weight = weight;
+    i.client_weight = weight;
     return i;
 }
 
@@ -135,7 +137,9 @@ inline NegotiationIssue fee_issue() {
     i.bank_walkaway = 20;
     i.client_opening = 10;
     i.client_reservation = 40;
+    i.bank_opening = 80;
     i.weight = 1;
+    i.client_weight = 1;
     return i;
 }
 
@@ -143,7 +147,6 @@ inline NegotiationIssue fee_issue() {
 inline Negotiation rate_block(int max_concessions = 3, int max_rounds = 8) {
     Negotiation b;
     b.issues = {rate_issue()};
-    b.bank_opening = {{"rate", 560}};
     b.max_rounds = max_rounds;
     b.max_concessions = max_concessions;
     b.should_concede = {"rate"};
@@ -158,7 +161,6 @@ inline Negotiation rate_block(int max_concessions = 3, int max_rounds = 8) {
 inline Negotiation terms_block() {
     Negotiation b;
     b.issues = {rate_issue(), fee_issue()};
-    b.bank_opening = {{"rate", 560}, {"fee", 80}};
     b.max_rounds = 8;
     b.max_concessions = 3;
     b.should_concede = {"fee"};

@@ -229,7 +229,7 @@ TEST_CASE("conditions hide options that do not apply to this client, persona or 
     Option always = option("always", "end");
     Option for_driver = option("driver_only", "end");
     for_driver.when.kind = Condition::Kind::Persona;
-    for_driver.when.one_of = {"driver"};
+    for_driver.when.personas = {"driver"};
     Option hard = option("hard_only", "end");
     hard.when.kind = Condition::Kind::Difficulty;
     hard.when.difficulties = {Difficulty::Hard};

@@ -43,10 +43,7 @@ void negotiate(Session& s) {
     std::vector<std::string> moves;
     moves.push_back("prep:concede=" + join(block.should_concede) + ";hold=" + join(block.must_hold));
     std::vector<std::pair<std::string, std::int64_t>> opening;
-    for (const auto& issue : block.issues) {
-        const auto it = block.bank_opening.find(issue.id);
-        opening.emplace_back(issue.id, it != block.bank_opening.end() ? it->second : issue.bank_target);
-    }
+    for (const auto& issue : block.issues) opening.emplace_back(issue.id, issue.bank_opening);
     moves.push_back("offer:" + pairs(block, opening));
     moves.push_back("hold");
     if (!block.should_concede.empty() && !block.must_hold.empty()) {

@@ -91,7 +91,7 @@ const char* rule_name(NegotiationRule r, Lang lang) {
 const char* outcome_name(NegotiationOutcome o, Lang lang) {
     switch (o) {
         case NegotiationOutcome::Deal: return tr(lang, "达成协议", "deal");
-        case NegotiationOutcome::TraineeWalked: return tr(lang, "你离开了谈判", "you walked away");
+        case NegotiationOutcome::NoDeal: return tr(lang, "你离开了谈判", "you walked away");
         case NegotiationOutcome::ClientQuit: return tr(lang, "客户失去耐心", "the client lost patience");
     }
     return "?";
@@ -140,9 +140,11 @@ void show_briefing(std::ostream& out, const Session& s, Lang lang) {
     out << sc.summary.in(lang) << "\n\n";
     out << tr(lang, "客户:", "Client: ") << sc.company.in(lang) << '\n';
     out << tr(lang, "情况:", "Situation: ") << sc.situation.in(lang) << '\n';
-    if (!sc.entry_note.empty())
-        out << tr(lang, "切入时机:", "Entry moment: ") << name_of(sc.entry_moment).in(lang) << " — "
-            << sc.entry_note.in(lang) << '\n';
+    if (sc.entry_moment) {
+        out << tr(lang, "切入时机:", "Entry moment: ") << name_of(*sc.entry_moment).in(lang);
+        if (!sc.entry_note.empty()) out << " — " << sc.entry_note.in(lang);
+        out << '\n';
+    }
     if (!sc.objectives.empty()) {
         out << tr(lang, "目标:", "Objectives:") << '\n';
         for (const auto& o : sc.objectives) out << "  • " << o.in(lang) << '\n';
@@ -258,8 +260,9 @@ void show_negotiation(std::ostream& out, const Session& s, const NegotiationStat
             << (n.concede_list.empty() ? "—" : join(n.concede_list, ", "))
             << tr(lang, " · 坚持表:", " · hold list: ") << (n.hold_list.empty() ? "—" : join(n.hold_list, ", "))
             << '\n';
-    } else if (n.trainee_offer.empty() && !block.bank_opening.empty()) {
-        IssueValues opening(block.bank_opening.begin(), block.bank_opening.end());
+    } else if (n.trainee_offer.empty()) {
+        IssueValues opening;
+        for (const auto& issue : block.issues) opening[issue.id] = issue.bank_opening;
         out << tr(lang, "建议开价:", "Suggested opening: ") << terms(block, opening, lang) << '\n';
     }
 

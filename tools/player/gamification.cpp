@@ -155,7 +155,8 @@ namespace {
 // How hard a client is to win: skeptical, impatient, assertive and price-sensitive clients
 // are harder. Ties break by id so the order never changes between runs.
 int hardness(const Persona& p) {
-    return p.skepticism + (100 - p.patience) + std::abs(p.assertiveness) / 2 + p.price_sensitivity / 2;
+    return p.profile.skepticism + (100 - p.profile.patience) + std::abs(p.assertiveness) / 2 +
+           p.profile.price_sensitivity / 2;
 }
 
 }  // namespace

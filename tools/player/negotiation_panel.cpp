@@ -114,9 +114,7 @@ void NegotiationPanel::draw(Shared& s, float height) {
         reset();
         seen_round_ = round;
         for (const auto& issue : ns->block->issues) {
-            const auto opening = ns->block->bank_opening.find(issue.id);
-            const std::int64_t mine = value_or(ns->trainee_offer, issue.id,
-                                               opening != ns->block->bank_opening.end() ? opening->second : issue.bank_target);
+            const std::int64_t mine = value_or(ns->trainee_offer, issue.id, issue.bank_opening);
             values_[issue.id] = format_value(issue, mine);
         }
     }

@@ -98,8 +98,11 @@ void BriefingScreen::draw(Shared& s) {
     ImGui::PopFont();
     ui::mark_target("briefing.title");
     ui::chip(s.t(level_name(sc.level)), ui::palette::primary_soft, ui::palette::primary);
-    ImGui::SameLine(0, 0.6f * u);
-    ui::chip(s.t(name_of(sc.entry_moment)), ui::palette::accent_soft, ui::mix(ui::palette::accent, ui::palette::ink, 0.35f));
+    if (sc.entry_moment) {
+        ImGui::SameLine(0, 0.6f * u);
+        ui::chip(s.t(name_of(*sc.entry_moment)), ui::palette::accent_soft,
+                 ui::mix(ui::palette::accent, ui::palette::ink, 0.35f));
+    }
     ui::vspace(0.3f);
     ui::text_wrapped(s.t(sc.summary), ui::palette::ink_muted, left_w);
     ui::vspace(1.f);
@@ -112,7 +115,11 @@ void BriefingScreen::draw(Shared& s) {
     ui::vspace(0.3f);
     ui::label_value(s.t(S.situation), s.t(sc.situation), label_w);
     ui::vspace(0.3f);
-    ui::label_value(s.t(S.entry_moment), std::string(s.t(name_of(sc.entry_moment))) + " — " + s.t(sc.entry_note), label_w);
+    if (sc.entry_moment) {
+        std::string moment = s.t(name_of(*sc.entry_moment));
+        if (!sc.entry_note.empty()) moment += std::string(" — ") + s.t(sc.entry_note);
+        ui::label_value(s.t(S.entry_moment), moment, label_w);
+    }
     ui::end_panel();
     ui::vspace(1.f);
 

@@ -177,8 +177,11 @@ void LibraryScreen::draw_card(Shared& s, const Scenario& sc, float width) {
     ImGui::SameLine(0, 0.6f * u);
     ui::chip(std::string(s.t(S.difficulty)) + " · " + s.t(name_of(sc.default_difficulty)),
              ui::with_alpha(difficulty_color(sc.default_difficulty), 30), difficulty_color(sc.default_difficulty));
-    ImGui::SameLine(0, 0.6f * u);
-    ui::chip(s.t(name_of(sc.entry_moment)), ui::palette::accent_soft, ui::mix(ui::palette::accent, ui::palette::ink, 0.35f));
+    if (sc.entry_moment) {
+        ImGui::SameLine(0, 0.6f * u);
+        ui::chip(s.t(name_of(*sc.entry_moment)), ui::palette::accent_soft,
+                 ui::mix(ui::palette::accent, ui::palette::ink, 0.35f));
+    }
     ui::vspace(0.4f);
     ui::text_wrapped(s.t(sc.summary), ui::palette::ink_muted);
     ui::vspace(0.6f);

@@ -28,13 +28,21 @@ enum class Tag {
     Rapport, Agenda, OpenQuestion, ClosedQuestion, EmpathicListening, FactsData, Story,
     Benefit, Pushiness, Discount, Apology, Ownership, Thanks, FollowUp, Compliment,
     Summarize, Silence,
+    Demonstration,     // 演示、试用: tactile and auditory clients learn by doing and hearing
+    WrittenProposal,   // 书面方案
+    Credentials,       // 出示工作证
+    ReferralAsk,       // 请客户推荐
+    AdmitFault,        // 承认错误 — distinct from Apology ("在责任没搞清楚前,不轻易说这事我错了")
+    // The listening levels of seed 000 (听而不闻 → 假装听 → 有选择地听 → 专注地听 →
+    // 设身处地地听); the fifth is EmpathicListening.
+    ListenIgnore, ListenPretend, ListenSelective, ListenAttentive,
     CloseTrial, CloseAlternative, CloseDirect, CloseConsensus, CloseStepBack, CloseStepByStep,
     CloseProof, CloseGuided, ClosePraise, CloseBenefitSummary, CloseIncentive, CloseProvoke,
     CloseImmediate,
 };
 
-// Objection types.
-enum class ObjectionType { Price, Need, Trust, Timing, Competitor, Stall };
+// Objection types (Indifference 客户不关心 and Refusal 客户说"不" from seed 000's hard situations).
+enum class ObjectionType { Price, Need, Trust, Timing, Competitor, Stall, Indifference, Refusal };
 
 // Objection-handling methods (seed 004 第38招, items 2–14; item 1 is the principles).
 enum class ObjectionMethod {
@@ -70,11 +78,32 @@ enum class RedLine {
     MisleadingComparison,  // 误导性比较
     HidingRisk,            // 隐瞒风险
     InducingTermination,   // 劝导客户终止有效合同
+    MisleadingStatement,   // 虚假或误导性说明、承诺 (MC8C), false urgency included
+    PrivateSettlement,     // 纠纷私下解决 (MC9C)
+    UnequalTreatment,      // 差异化对待客户 (TF3)
+    AcceptingGifts,        // 收受客户礼金、礼物或赠送的股票 (MC5A)
+    UnauthorisedAdvice,    // 未经许可提供投资咨询、推荐具体投资 (MC1)
+    UnofficialMaterials,   // 提供非本机构统一制作的材料 (MC6D)
 };
 
+// Positive obligations a scenario can require before an ending (seed 004 篇6); leaving one
+// undone is a violation.
+enum class Duty {
+    Credentials,          // 出示工作证 (SC3)
+    TruthfulDisclosure,   // 如实告知 (SC2)
+    ClientInterestFirst,  // 利益冲突时客户优先 (SC4, SC10)
+    BranchOpening,        // 引导客户到营业网点开户 (SC1A, TF5)
+    ClientConsent,        // 征得同意、尊重意愿 (SC7C)
+    RiskDisclosure,       // 充分提示风险 (MC8D, MC9D, TF7)
+};
+
+// The training documents content cites in `sources` ("004 第38招").
+enum class SeedDocument { Seed000, Seed001, Seed002, Seed003, Seed004 };
+
 // How a meeting ended.
+// Retained, Referral and CrossSold are the 3R results of seed 001 (客户保留, 客户推荐, 关联销售).
 enum class OutcomeType { Deal, NextStep, NoDeal, ClientLeft, ComplaintResolved,
-                         ComplaintEscalated };
+                         ComplaintEscalated, Retained, Referral, CrossSold };
 
 // When to approach the client (seed 004 第21招).
 enum class EntryMoment {

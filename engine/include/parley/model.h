@@ -48,12 +48,21 @@ struct CompetencyModel {
     std::vector<Competency> competencies;
     std::vector<Tier> tiers;              // ascending by min_total
     std::vector<int> star_thresholds;     // totals needed for 1, 2, 3 stars (ascending)
-    int critical_violation_cap = 40;      // a critical violation caps the total here
+    int critical_violation_cap = 30;      // a failed run's total is at most this (below the
+                                          // first star threshold: a failed run earns no star)
+    // Competency scores (format reference §5): how many points of neutral evidence every
+    // competency starts with, so that a little evidence moves a score less than a lot.
+    int evidence_prior = 3;
     // Shares of the total (percent, summing to 100). When a run has no negotiation, the
     // negotiation share is given to the competencies.
     int share_competencies = 60;
     int share_outcome = 25;
     int share_negotiation = 15;
+    // The negotiation part (percent, summing to 100): value for the bank, the client's
+    // satisfaction (双赢: 赢者不全赢,输者不全输), and adherence to the concession rules.
+    int part_bank_value = 40;
+    int part_client_satisfaction = 20;
+    int part_rule_adherence = 40;
 
     const Competency* find(const std::string& id) const;
 };
@@ -76,12 +85,26 @@ struct ReactionModifier {
 // alpha(t) = (t / T)^(1 / beta). beta < 1 is Boulware (concedes late),
 // beta = 1 linear, beta > 1 conceder (concedes early).
 struct ConcessionPolicy {
-    int beta_percent = 100;       // beta × 100
+    int beta_percent = 100;       // beta × 100 (the format allows two decimal places)
     int reciprocity_percent = 0;  // share of the trainee's last concession the client mirrors
     int patience_rounds = 6;      // rounds before the client ends the negotiation
     int split_gap_percent = 0;    // client proposes splitting the difference when the gap is
                                   // at most this share of the issue's range (0 = never)
     int nibble_tolerance_percent = 5;  // largest extra ask (share of range) the client grants
+    // Client tactics (seed 000 谈判技巧).
+    int squeeze_rounds = 0;            // 挤压法: in this many first rounds the client answers
+                                       // with "you'll have to do better" instead of countering
+    int nibble_at_close_percent = 0;   // 蚕食法: when a deal is reached the client asks for this
+                                       // extra (share of the issue's range, at least one step)
+                                       // on the issue it values most (0 = never)
+};
+
+// What a persona looks like to the trainee (0–100 each). Presentation only: the figure's look
+// and the order in which a scenario's clients unlock. The engine never reads it; how the client
+// behaves is `initial`, `reactions`, `methods` and `negotiation`.
+struct PersonaProfile {
+    int patience = 50, price_sensitivity = 50, skepticism = 50, decisiveness = 50,
+        talkativeness = 50, risk_appetite = 50;
 };
 
 struct Persona {
@@ -93,9 +116,7 @@ struct Persona {
     Text approach;   // how to approach this client (seed 004 第24招), shown in the briefing
     int assertiveness = 0;   // social style, -100 (ask) … +100 (tell)
     int responsiveness = 0;  // social style, -100 (controlled) … +100 (emotes)
-    // Traits 0–100.
-    int patience = 50, price_sensitivity = 50, skepticism = 50, decisiveness = 50,
-        talkativeness = 50, risk_appetite = 50;
+    PersonaProfile profile;
     // Start-of-meeting adjustments to the scenario's initial state.
     int trust_offset = 0, interest_offset = 0, patience_offset = 0;
     std::map<Tag, ReactionModifier> reactions;             // by technique tag
@@ -160,7 +181,7 @@ struct Condition {
     CmpOp op = CmpOp::Ge;
     int value = 0;
     ObjectionIs objection_is = ObjectionIs::Open;
-    std::vector<std::string> one_of;         // persona ids
+    std::vector<std::string> personas;       // persona ids
     std::vector<Emotion> emotions;
     std::vector<Difficulty> difficulties;
 };
@@ -219,7 +240,9 @@ struct Violation {
 struct Option {
     std::string id;  // unique within the node
     Text text;
-    std::vector<Tag> tags;
+    std::vector<Tag> tags;          // as written; a close's strategy tag is added at run time
+    std::vector<std::string> sources;  // seed sections this option teaches ("004 第38招")
+    std::vector<Duty> fulfils;      // duties this option discharges (出示工作证, 提示风险 …)
     Condition when;  // shown only when this holds
     Consequence consequence;
     std::optional<ObjectionAnswer> objection;
@@ -259,13 +282,14 @@ struct NegotiationIssue {
     std::int64_t min = 0, max = 0, step = 1;
     bool bank_prefers_higher = true;
     std::int64_t bank_target = 0, bank_walkaway = 0;           // the bank's side
+    std::int64_t bank_opening = 0;                             // the bank's suggested first offer
     std::int64_t client_opening = 0, client_reservation = 0;   // the client's side
     int weight = 1;             // relative weight in the bank's value
+    int client_weight = 1;      // relative weight in the client's value (its own priorities)
 };
 
 struct Negotiation {
     std::vector<NegotiationIssue> issues;
-    std::map<std::string, std::int64_t> bank_opening;  // the bank's suggested first offer per issue
     int max_rounds = 8;
     int max_concessions = 3;          // 让步的次数要少
     std::vector<std::string> should_concede;  // author's expected 退让表
@@ -278,13 +302,24 @@ struct Negotiation {
 // 7. Scenario and content set
 // ============================================================================
 
+// A positive obligation the trainee must discharge (an option that `fulfils` it) before the
+// meeting reaches one of `before` (every ending when empty).
+struct DutyRequirement {
+    Duty duty = Duty::Credentials;
+    bool critical = false;
+    Text explanation;                 // shown in the debrief when the duty was left undone
+    std::vector<std::string> before;  // ending node ids
+};
+
 struct Scenario {
     std::string file;
     std::string id;
-    std::uint64_t content_hash = 0;   // FNV-1a 64 of the canonical JSON (dump()) of the file
+    std::uint64_t content_hash = 0;   // see content_hash_of (format reference §6)
     Text title, summary, company, situation;
-    EntryMoment entry_moment = EntryMoment::NewProduct;  // seed 004 第21招
-    Text entry_note;
+    std::optional<EntryMoment> entry_moment;  // seed 004 第21招; complaints and referrals have none
+    Text entry_note;                  // how the moment opens the door (empty when none)
+    std::vector<std::string> sources;       // seed sections the scenario teaches ("000 投诉处理")
+    std::vector<DutyRequirement> duties;
     std::vector<Text> objectives;
     Difficulty default_difficulty = Difficulty::Normal;
     int level = 1;                    // 1 junior, 2 intermediate, 3 senior (library ordering)

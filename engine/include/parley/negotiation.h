@@ -66,7 +66,7 @@ struct Concession {
     bool traded = false;   // given in a trade (条件交换) rather than for nothing
 };
 
-enum class NegotiationOutcome { Deal, TraineeWalked, ClientQuit };
+enum class NegotiationOutcome { Deal, NoDeal, ClientQuit };
 
 struct NegotiationState {
     const Negotiation* block = nullptr;

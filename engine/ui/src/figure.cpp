@@ -46,8 +46,8 @@ FigureLook look_for(const Persona& persona) {
     look.hair_style = static_cast<int>((h >> 12) % 4);
     look.tie_on = ((h >> 15) % 4) != 0;
     // Skeptical, analytical clients wear glasses; patient, older-seeming ones go grey.
-    look.glasses = persona.skepticism >= 65;
-    if (persona.patience >= 75 && persona.assertiveness < 0) look.hair = sf::Color(150, 146, 140);
+    look.glasses = persona.profile.skepticism >= 65;
+    if (persona.profile.patience >= 75 && persona.assertiveness < 0) look.hair = sf::Color(150, 146, 140);
     return look;
 }
 
