@@ -118,11 +118,11 @@ std::vector<std::vector<std::string>> cycles_without_exit(const Analyzer& an, co
 
 }  // namespace
 
-PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+PersonaAnalysis analyze(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                         const std::string& persona, std::uint64_t seed, Difficulty difficulty,
                         const AnalysisLimits& limits) {
     if (!scenario) throw std::invalid_argument("analyze: no scenario");
-    if (!content.persona(persona))
+    if (!content || !content->persona(persona))
         throw std::invalid_argument("analyze: unknown persona '" + persona + "'");
     const Scenario& sc = *scenario;
     const Session root(content, scenario, persona, seed, difficulty);
@@ -157,6 +157,7 @@ PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenari
     }
     // Without a complete exploration a missing exit may just not have been found yet.
     if (a.complete) a.cycles_without_exit = cycles_without_exit(an, sc);
+    for (std::uint32_t node : an.blocks_without_trade()) a.blocks_without_trade.push_back(sc.nodes[node].id);
 
     if (p != kNone) {
         std::string problem;
@@ -246,7 +247,7 @@ std::set<std::string> designed_targets(const Scenario& sc) {
 
 }  // namespace
 
-void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                      Diagnostics& diags, const AnalysisLimits& limits) {
     if (!scenario) return;
     const Scenario& sc = *scenario;
@@ -267,7 +268,7 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
     std::vector<int> reached_by(sc.nodes.size(), 0);
     int analysed = 0;
     for (const auto& persona : sc.personas) {
-        if (!content.persona(persona)) continue;   // the loader reports the unknown id
+        if (!content->persona(persona)) continue;   // the loader reports the unknown id
         const PersonaAnalysis a = analyze(content, scenario, persona, 1, sc.default_difficulty, limits);
         const std::string with = "with persona '" + persona + "'";
         if (!a.complete)
@@ -318,10 +319,10 @@ void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> 
 void check_soundness_located(const CompetencyModel& model, const std::map<std::string, Persona>& personas,
                              std::shared_ptr<const Scenario> scenario, std::string_view text,
                              Diagnostics& diags) {
-    ContentSet content;
-    content.model = model;
-    content.personas = personas;
-    content.scenarios.push_back(scenario);
+    auto content = std::make_shared<ContentSet>();
+    content->model = model;
+    content->personas = personas;
+    content->scenarios.push_back(scenario);
     Diagnostics found;
     check_soundness(content, scenario, found);
     for (auto& d : found.items) {

@@ -23,7 +23,6 @@
 // difference is reported as a failed check, never passed off as a result.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -36,6 +35,8 @@
 
 #include "parley/analysis.h"
 #include "parley/session.h"
+#include "scoring.h"
+#include "state_key.h"
 
 namespace parley::detail {
 
@@ -45,38 +46,12 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // 1. Score history
 // ============================================================================
 
-// Per model competency: evidence sum and count; then critical violation (0/1), the sum of
-// finished blocks' (bank value + rule adherence), and the number of finished blocks.
-using History = std::vector<std::int32_t>;
+// The score history and its arithmetic are the debrief's own (scoring.h): History, ScoreRule.
+using Scoring = ScoreRule;
 
 // A History as a map key, for interning.
 struct HistoryHash {
     std::size_t operator()(const History& h) const;
-};
-
-class Scoring {
-public:
-    explicit Scoring(const CompetencyModel& model);
-
-    History zero() const { return History(size_, 0); }
-    std::size_t width() const { return size_; }
-    void add(History& to, const History& delta) const { add(to.data(), delta.data()); }
-    void add(std::int32_t* to, const std::int32_t* delta) const;
-    History of_decision(const DecisionRecord& d) const;
-    History of_evidence(const std::vector<Evidence>& evidence) const;
-    History of_block(const NegotiationState& finished) const;
-    History of_session(const Session& s) const;   // the whole run so far
-
-    struct Total {
-        int total = 0, stars = 0;
-    };
-    // The total debrief() gives a finished run with this history (scenario format §5).
-    Total score(const std::int32_t* h, int outcome_score) const;
-
-private:
-    const CompetencyModel& model_;
-    std::map<std::string, std::size_t> index_;
-    std::size_t size_ = 0;
 };
 
 // ============================================================================
@@ -94,8 +69,7 @@ class Analyzer;
 // distinct result still reachable from it with the first move towards it.
 class BlockTable {
 public:
-    BlockTable(const Negotiation& block, const Persona& persona, const Scoring& scoring,
-               Analyzer& owner);
+    BlockTable(const Negotiation& block, const Scoring& scoring, Analyzer& owner);
 
     // The position of `ns`, explored (with everything after it) if new.
     std::uint32_t position(const NegotiationState& ns);
@@ -109,6 +83,8 @@ public:
     }
     // The moves (transcript syntax) that lead from `position` to `result`.
     std::vector<std::string> witness(std::uint32_t position, std::uint32_t result) const;
+    // Some explored position had a trade the client accepted (条件交换 can be practised).
+    bool some_trade_accepted() const { return trade_accepted_; }
 
 private:
     struct Way {
@@ -128,8 +104,8 @@ private:
     void expand(std::uint32_t id, const NegotiationState& ns);
 
     const Negotiation& block_;
-    const Persona& persona_;
     const Scoring& scoring_;
+    bool trade_accepted_ = false;
     Analyzer& owner_;
     std::unordered_map<std::string, std::uint32_t> index_;
     std::vector<Position> positions_;
@@ -215,6 +191,13 @@ public:
     std::size_t histories() const { return pairs_.size(); }
 
     bool stopped() const { return stopped_; }
+    // Negotiation nodes explored in which no trade was ever accepted.
+    std::vector<std::uint32_t> blocks_without_trade() const {
+        std::vector<std::uint32_t> out;
+        for (const auto& [node, table] : table_of_node_)
+            if (!tables_[table]->some_trade_accepted()) out.push_back(node);
+        return out;
+    }
     const std::string& limit_message() const { return limit_message_; }
     const std::string& problem() const { return problem_; }   // a failed internal check
 
@@ -260,9 +243,7 @@ private:
     const Persona& persona_;
     Scoring scoring_;
     AnalysisLimits limits_;
-    std::chrono::steady_clock::time_point started_;
     std::size_t bytes_ = 0, positions_ = 0;
-    std::uint32_t checks_ = 0;   // over_limit() reads the clock every 256 calls
     bool stopped_ = false;
     std::string limit_message_, problem_;
 
@@ -288,9 +269,8 @@ private:
     std::uint32_t counter_ = 0, components_ = 0;
 };
 
-// Keys of what a run's future depends on.
-std::string local_key(const Session& s);
-std::string negotiation_key(const NegotiationState& ns, const ConcessionPolicy& policy);
+// Keys of what a run's future depends on (state_key.h).
+inline std::string local_key(const Session& s) { return situation_key(s); }
 std::uint32_t node_index(const Session& s);
 std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const Negotiation& block);
 

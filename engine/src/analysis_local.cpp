@@ -53,29 +53,21 @@ struct LocalFrame {
 Analyzer::Analyzer(const Session& any_run, const AnalysisLimits& limits)
     : scenario_(any_run.scenario()),
       persona_(any_run.persona()),
-      scoring_(any_run.model()),
-      limits_(limits),
-      started_(std::chrono::steady_clock::now()) {}
+      scoring_(any_run.model(), any_run.scenario()),
+      limits_(limits) {}
 
 bool Analyzer::over_limit() {
     if (stopped_) return true;
+    // Bounded by what was explored, never by the clock: the same scenario gives the same
+    // result (complete or not) on every machine, however busy.
     const std::size_t explored = states() + histories();
-    long long ms = 0;
-    if (checks_++ % 256 == 0)
-        ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                 std::chrono::steady_clock::now() - started_)
-                 .count();
     const bool states_out = explored >= limits_.max_states;
-    const bool time_out = ms > limits_.max_milliseconds;
     const bool memory_out = bytes_ / (1024 * 1024) >= limits_.max_megabytes;
-    if (!states_out && !time_out && !memory_out) return false;
+    if (!states_out && !memory_out) return false;
     std::ostringstream why;
     if (states_out)
         why << "the exploration stopped after " << explored << " distinct states (limit "
             << limits_.max_states << ")";
-    else if (time_out)
-        why << "the exploration stopped after " << ms << " ms (limit " << limits_.max_milliseconds
-            << " ms) with " << explored << " distinct states";
     else
         why << "the exploration stopped when its tables reached " << limits_.max_megabytes
             << " MB with " << explored << " distinct states";
@@ -103,8 +95,7 @@ BlockTable& Analyzer::table_for(std::uint32_t node, std::uint32_t& id) {
     auto it = table_of_node_.find(node);
     if (it == table_of_node_.end()) {
         it = table_of_node_.emplace(node, static_cast<std::uint32_t>(tables_.size())).first;
-        tables_.push_back(std::make_unique<BlockTable>(*scenario_.nodes[node].negotiation, persona_,
-                                                       scoring_, *this));
+        tables_.push_back(std::make_unique<BlockTable>(*scenario_.nodes[node].negotiation, scoring_, *this));
     }
     id = it->second;
     return *tables_[id];
@@ -240,19 +231,28 @@ void Analyzer::expand_negotiation(LocalFrame& f, std::vector<LocalFrame>& stack)
             note_problem("a negotiation block did not end where its table says it does");
             continue;
         }
-        // The replayed moves must give the history delta the table computed.
+        // The replayed moves must give the history delta the table computed, plus what arriving
+        // after the block adds (duties left undone at an ending), the same for every result of
+        // this outcome: a block never changes the client state.
         History real = scoring_.zero();
         for (std::size_t d = decisions_before; d < child.decisions().size(); ++d)
             scoring_.add(real, scoring_.of_decision(child.decisions()[d]));
         scoring_.add(real, scoring_.of_block(child.negotiations_done().back()));
-        if (real != table.result(results.front()).delta)
+        const History arrival = scoring_.of_missed_duties(child.decisions().back().missed_duties);
+        History expected = table.result(results.front()).delta;
+        scoring_.add(expected, arrival);
+        if (real != expected)
             note_problem("a negotiation block's replayed result differs from its table");
         note_move(from, targets, child);
 
         LocalEdge e;
         e.table = table_id;
         e.position = position;
-        for (std::uint32_t r : results) e.moves.push_back({intern_label(table.result(r).delta), r});
+        for (std::uint32_t r : results) {
+            History label = table.result(r).delta;
+            scoring_.add(label, arrival);
+            e.moves.push_back({intern_label(label), r});
+        }
         e.to = child_vertex(std::move(child), stack);
         if (e.to == kNone) {
             complete = false;

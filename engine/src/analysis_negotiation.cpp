@@ -139,9 +139,8 @@ std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const
 // 2. Block tables
 // ============================================================================
 
-BlockTable::BlockTable(const Negotiation& block, const Persona& persona, const Scoring& scoring,
-                       Analyzer& owner)
-    : block_(block), persona_(persona), scoring_(scoring), owner_(owner) {}
+BlockTable::BlockTable(const Negotiation& block, const Scoring& scoring, Analyzer& owner)
+    : block_(block), scoring_(scoring), owner_(owner) {}
 
 std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delta) {
     History key = delta;
@@ -155,7 +154,7 @@ std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delt
 }
 
 std::uint32_t BlockTable::position(const NegotiationState& ns) {
-    std::string key = negotiation_key(ns, persona_.concession);
+    std::string key = negotiation_key(ns);
     if (auto it = index_.find(key); it != index_.end()) {
         if (positions_[it->second].in_progress)
             owner_.note_problem("a negotiation position repeats within one block (moves that change nothing)");
@@ -173,26 +172,30 @@ std::uint32_t BlockTable::position(const NegotiationState& ns) {
 namespace {
 
 // Pruning a position's results (exact for best and worst): the total of §5 never goes down when
-// a competency's evidence sum or a block's value goes up while every count stays the same (each
-// step — competency score, weighted mean, negotiation part, blend, cap — is non-decreasing).
-// Results with the same outcome lead to the same continuations, so among results of the same
-// shape (outcome, counts, critical flag, number of blocks) one whose sums are all ≤ another's
-// can never give the best total, and one whose sums are all ≥ another's never the worst. Only
+// a competency's positive evidence (P) or a block's score goes up, nor when its negative
+// evidence (N) goes down (each step — competency score, weighted mean, negotiation part, blend,
+// cap — is monotone). Results with the same outcome lead to the same continuations, so among
+// results of the same shape (outcome, failed flag, number of blocks) one that is no better than
+// another in every sum can never give the best total, and one no worse never the worst. Only
 // results that are maximal or minimal among their shape are kept.
 bool same_shape(const BlockResult& a, const BlockResult& b) {
     if (a.outcome != b.outcome) return false;
     const std::size_t n = a.delta.size();
-    for (std::size_t i = 1; i + 3 < n; i += 2)
-        if (a.delta[i] != b.delta[i]) return false;   // evidence counts
     return a.delta[n - 3] == b.delta[n - 3] && a.delta[n - 1] == b.delta[n - 1];
 }
 
-// Every sum of `a` is ≤ the same sum of `b` (evidence sums and the blocks' value).
+// `a` is no better than `b` in any sum: P and the blocks' score ≤, N ≥.
 bool sums_at_most(const History& a, const History& b) {
     const std::size_t n = a.size();
     for (std::size_t i = 0; i + 3 < n; i += 2)
-        if (a[i] > b[i]) return false;
+        if (a[i] > b[i] || a[i + 1] < b[i + 1]) return false;
     return a[n - 2] <= b[n - 2];
+}
+
+std::size_t traded(const NegotiationState& ns) {
+    std::size_t n = 0;
+    for (const auto& c : ns.history) n += c.traded && c.by_trainee;
+    return n;
 }
 
 }  // namespace
@@ -214,7 +217,8 @@ void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
         if (move_problem(ns, m)) continue;
         any_move = true;
         NegotiationState next = ns;
-        const MoveReport report = play_move(next, m, persona_);
+        const MoveReport report = play_move(next, m);
+        if (m.kind == MoveKind::Trade && traded(next) > traded(ns)) trade_accepted_ = true;
         const History delta = scoring_.of_evidence(report.evidence);
         const auto move = static_cast<std::uint32_t>(positions_[id].moves.size());
         positions_[id].moves.push_back(format_move(m, block_));

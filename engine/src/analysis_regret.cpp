@@ -1,9 +1,14 @@
 // Scenario analysis: the value of each decision at a point of a run, and the regret of every
-// decision of a finished run (the debrief's "the best choice here was …, worth …").
+// decision of a run (the debrief's "the best choice here was …, worth …").
 //
-// Both use one analyzer: after the first decision point has been explored, later points of the
-// same run are situations and histories already known.
+//   1. Decision values    with the path that reaches each best result (replayed and checked)
+//   2. RunAnalysis        one run configuration's analysis, shared; regret by lookup
+//   3. JSON
+//
+// Regret only needs totals, so it reads them from the valued pairs without replaying paths
+// (the paths behind them were checked when the analysis reported best and worst).
 #include <algorithm>
+#include <mutex>
 
 #include "analysis_graph.h"
 #include "parley/analysis.h"
@@ -34,6 +39,10 @@ PathResult best_after(Analyzer& an, const Session& child) {
 
 }  // namespace
 
+// ============================================================================
+// 1. Decision values
+// ============================================================================
+
 std::vector<DecisionValue> decision_values(const Session& at, const AnalysisLimits& limits) {
     std::vector<DecisionValue> out;
     Analyzer an(at, limits);
@@ -49,18 +58,86 @@ std::vector<DecisionValue> decision_values(const Session& at, const AnalysisLimi
     return out;
 }
 
-std::vector<DecisionRegret> regrets(const ContentSet& content, const Transcript& t,
-                                    const AnalysisLimits& limits) {
-    std::vector<DecisionRegret> out;
+// ============================================================================
+// 2. RunAnalysis
+// ============================================================================
+
+struct RunAnalysis::Impl {
+    std::shared_ptr<const ContentSet> content;
+    std::shared_ptr<const Scenario> scenario;
+    std::string persona;
+    std::uint64_t seed = 0;
+    Difficulty difficulty = Difficulty::Normal;
+    Session root;
+    mutable std::mutex mutex;   // the analyzer grows when asked about a state not valued yet
+    mutable Analyzer analyzer;
+    std::optional<PathResult> best;
+
+    Impl(std::shared_ptr<const ContentSet> c, std::shared_ptr<const Scenario> s, const std::string& p,
+         std::uint64_t sd, Difficulty d, const AnalysisLimits& limits)
+        : content(c), scenario(s), persona(p), seed(sd), difficulty(d), root(c, s, p, sd, d),
+          analyzer(root, limits) {}
+
+    // The best reachable result after `s` (the caller holds the mutex).
+    detail::Reach value(const Session& s) const {
+        const std::uint32_t p = analyzer.explore(s);
+        if (p == kNone) return {};
+        return analyzer.pair(p).best;
+    }
+};
+
+RunAnalysis::RunAnalysis(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RunAnalysis::~RunAnalysis() = default;
+
+std::shared_ptr<const RunAnalysis> RunAnalysis::build(std::shared_ptr<const ContentSet> content,
+                                                      std::shared_ptr<const Scenario> scenario,
+                                                      const std::string& persona, std::uint64_t seed,
+                                                      Difficulty difficulty, const AnalysisLimits& limits) {
+    auto impl = std::make_unique<Impl>(std::move(content), std::move(scenario), persona, seed, difficulty, limits);
+    const std::uint32_t p = impl->analyzer.explore(impl->root);
+    std::string problem;
+    if (p != kNone) impl->best = impl->analyzer.result(impl->root, p, true, problem);
+    return std::shared_ptr<const RunAnalysis>(new RunAnalysis(std::move(impl)));
+}
+
+const std::string& RunAnalysis::scenario() const { return impl_->scenario->id; }
+const std::string& RunAnalysis::persona() const { return impl_->persona; }
+std::uint64_t RunAnalysis::seed() const { return impl_->seed; }
+Difficulty RunAnalysis::difficulty() const { return impl_->difficulty; }
+const std::optional<PathResult>& RunAnalysis::best() const { return impl_->best; }
+
+bool RunAnalysis::complete() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return !impl_->analyzer.stopped() && impl_->analyzer.problem().empty();
+}
+
+const std::string& RunAnalysis::limit_message() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return impl_->analyzer.problem().empty() ? impl_->analyzer.limit_message() : impl_->analyzer.problem();
+}
+
+std::optional<int> RunAnalysis::best_total(const Session& at) const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    const detail::Reach r = impl_->value(at);
+    if (!r.some) return std::nullopt;
+    return r.total;
+}
+
+Regrets RunAnalysis::regrets(const Transcript& t) const {
+    Regrets out;
+    const Impl& im = *impl_;
+    if (t.scenario != im.scenario->id || t.persona != im.persona || t.seed != im.seed ||
+        t.difficulty != im.difficulty)
+        return out;
     std::string error;
-    if (!replay(content, t, error)) return out;
-    Session s(content, content.scenario(t.scenario), t.persona, t.seed, t.difficulty);
-    Analyzer an(s, limits);
+    if (!replay(im.content, t, error)) return out;
+    std::lock_guard<std::mutex> lock(im.mutex);
+    Session s = im.root;
     for (std::size_t i = 0; i < t.decisions.size(); ++i) {
         const std::string& chosen = t.decisions[i];
         Session after = s;
         after.decide(chosen);
-        const PathResult mine = best_after(an, after);
+        const detail::Reach mine = im.value(after);
 
         // The chosen decision stays "best" unless another one keeps a strictly better total.
         DecisionRegret r;
@@ -71,24 +148,38 @@ std::vector<DecisionRegret> regrets(const ContentSet& content, const Transcript&
         r.best_text = text_of_last(after);
         r.best_total = mine.total;
         r.best_stars = mine.stars;
-        bool have = !mine.ending.empty();
+        bool have = mine.some;
         for (const auto& decision : candidate_decisions(s)) {
             if (decision == chosen) continue;
             Session other = s;
             if (other.decide(decision)) continue;
-            const PathResult alt = best_after(an, other);
-            if (alt.ending.empty() || (have && alt.total <= r.best_total)) continue;
+            const detail::Reach alt = im.value(other);
+            if (!alt.some || (have && alt.total <= r.best_total)) continue;
             have = true;
             r.best = decision;
             r.best_text = text_of_last(other);
             r.best_total = alt.total;
             r.best_stars = alt.stars;
         }
-        out.push_back(std::move(r));
+        out.decisions.push_back(std::move(r));
         s = std::move(after);
     }
+    out.complete = !im.analyzer.stopped() && im.analyzer.problem().empty();
+    if (!out.complete)
+        out.limit_message = im.analyzer.problem().empty() ? im.analyzer.limit_message() : im.analyzer.problem();
     return out;
 }
+
+Regrets regrets(std::shared_ptr<const ContentSet> content, const Transcript& t, const AnalysisLimits& limits) {
+    std::string error;
+    if (!replay(content, t, error)) return {};
+    auto scenario = content->scenario(t.scenario);
+    return RunAnalysis::build(content, scenario, t.persona, t.seed, t.difficulty, limits)->regrets(t);
+}
+
+// ============================================================================
+// 3. JSON
+// ============================================================================
 
 nlohmann::json regrets_to_json(const std::vector<DecisionRegret>& r, Lang lang) {
     nlohmann::json out = nlohmann::json::array();

@@ -46,7 +46,7 @@ std::uint32_t Analyzer::add_pair(std::uint32_t vertex, const std::int32_t* h, st
     const LocalVertex& lv = vertices_[vertex];
     if (lv.finished) {
         const Node& end = scenario_.nodes[lv.node];
-        const Scoring::Total t = scoring_.score(h, end.outcome_score);
+        const Scoring::Parts t = scoring_.score(h, end.outcome_score);
         pair.best.some = true;
         pair.best.total = t.total;
         pair.best.stars = t.stars;

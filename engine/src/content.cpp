@@ -227,12 +227,12 @@ std::optional<fs::path> find_content_root(const fs::path& path) {
     return std::nullopt;
 }
 
-std::optional<ContentSet> load_content(const fs::path& root_dir, Diagnostics& diags) {
+std::shared_ptr<const ContentSet> load_content(const fs::path& root_dir, Diagnostics& diags) {
     const std::size_t errors_before = diags.errors();
     std::error_code ec;
     if (!fs::is_regular_file(root_dir / "competencies.json", ec)) {
         file_error(diags, display(root_dir), "not a content root: no competencies.json in this folder");
-        return std::nullopt;
+        return nullptr;
     }
     Root root = load_root(root_dir, diags);
     ContentSet content;
@@ -264,10 +264,10 @@ std::optional<ContentSet> load_content(const fs::path& root_dir, Diagnostics& di
             }
         }
     }
-    if (diags.errors() > errors_before || !root.model) return std::nullopt;
+    if (diags.errors() > errors_before || !root.model) return nullptr;
     content.model = std::move(*root.model);
     content.personas = std::move(root.personas);
-    return content;
+    return std::make_shared<const ContentSet>(std::move(content));
 }
 
 std::optional<LoadedScenario> load_scenario_file(const fs::path& file, Diagnostics& diags) {

@@ -1,90 +1,36 @@
-// Scoring and debrief (scenario format §5): integer arithmetic, rounding half away from zero at
-// the points named there.
+// Scoring and debrief (scenario format §5). The arithmetic is scoring.cpp's, the same the
+// analysis uses; this file turns it into the record of a run.
 //
-//   1. Scoring     competencies, parts, total, cap, stars, tier
+//   1. Negotiation summaries
 //   2. Debrief     the record of a run
-//   3. JSON        the result printed by the CLI and the player's scripted mode
+//   3. JSON        the debrief as data (the run report, report.h, adds the regret)
 //
 // Rules decided here (§5 leaves them open):
-//   - Every evidence entry counts as one observation, a 0 included (it says "seen, neutral").
+//   - Every evidence entry counts as one observation, a 0 included (it says "seen, neutral");
+//     a duty left undone that is not critical is an observation of H.
 //   - Negotiation rule adherence reaches competency I through the evidence each move gives
 //     (negotiation_round.cpp); the block's adherence enters the negotiation part.
 //   - A run with no assessed competency has a competency part of 0 (nothing shown, nothing
 //     earned). An unfinished run has an outcome part of 0. Blocks still in progress do not count.
-//   - `capped` is true whenever a critical violation happened (the cap is in force), whether
-//     or not the total was above it.
+//   - `failed` is true whenever a critical violation happened; the debrief then says why, in
+//     `failure_reasons`, with each critical violation's explanation.
 #include <algorithm>
 #include <map>
 
 #include "det_math.h"
 #include "negotiation_runtime.h"
 #include "parley/debrief.h"
+#include "scoring.h"
 
 namespace parley {
 
 // ============================================================================
-// 1. Scoring
+// 1. Negotiation summaries
 // ============================================================================
 
 namespace {
 
-Score score_run(const CompetencyModel& model, const std::vector<DecisionRecord>& decisions,
-                const std::vector<NegotiationSummary>& blocks, std::optional<int> outcome_score) {
-    Score sc;
-    std::map<std::string, std::pair<std::int64_t, std::int64_t>> evidence;  // sum, count
-    bool critical = false;
-    for (const auto& d : decisions) {
-        for (const auto& e : d.evidence) {
-            evidence[e.competency].first += e.value;
-            evidence[e.competency].second += 1;
-        }
-        critical = critical || (d.violation && d.violation->critical);
-    }
-
-    // Competency c: round(50 + 50 × mean / 3) = round((150 n + 50 sum) / 3 n).
-    std::int64_t weighted = 0, weights = 0;
-    for (const auto& c : model.competencies) {
-        auto it = evidence.find(c.id);
-        if (it == evidence.end()) continue;
-        const auto [sum, n] = it->second;
-        const int score = static_cast<int>(std::clamp<std::int64_t>(
-            round_div(150 * n + 50 * sum, 3 * n), 0, 100));
-        sc.competencies.push_back({c.id, score, static_cast<int>(n)});
-        weighted += static_cast<std::int64_t>(std::max(1, c.weight)) * score;
-        weights += std::max(1, c.weight);
-    }
-    sc.competency_part = weights == 0 ? 0 : static_cast<int>(round_div(weighted, weights));
-    sc.outcome_part = outcome_score.value_or(0);
-
-    int share_c = model.share_competencies, share_o = model.share_outcome,
-        share_n = model.share_negotiation;
-    std::int64_t negotiation = 0;
-    if (blocks.empty()) {
-        share_c += share_n;
-        share_n = 0;
-    } else {
-        std::int64_t sum = 0;
-        for (const auto& b : blocks) sum += b.bank_value + b.rule_adherence;
-        negotiation = round_div(sum, 2 * static_cast<std::int64_t>(blocks.size()));
-        sc.negotiation_part = static_cast<int>(negotiation);
-    }
-    const std::int64_t total = round_div(static_cast<std::int64_t>(sc.competency_part) * share_c +
-                                             static_cast<std::int64_t>(sc.outcome_part) * share_o +
-                                             negotiation * share_n,
-                                         100);
-    sc.total = static_cast<int>(std::clamp<std::int64_t>(total, 0, 100));
-    if (critical) {
-        sc.capped = true;
-        sc.total = std::min(sc.total, model.critical_violation_cap);
-    }
-    for (int threshold : model.star_thresholds)
-        if (sc.total >= threshold) ++sc.stars;
-    for (const auto& t : model.tiers)
-        if (sc.total >= t.min_total && (!sc.tier || t.min_total >= sc.tier->min_total)) sc.tier = &t;
-    return sc;
-}
-
-NegotiationSummary summarize(const NegotiationState& s) {
+NegotiationSummary summarize(const NegotiationState& s, const CompetencyModel& model) {
     NegotiationSummary n;
     n.outcome = s.outcome.value_or(NegotiationOutcome::NoDeal);
     if (s.outcome == NegotiationOutcome::Deal) {
@@ -92,11 +38,14 @@ NegotiationSummary summarize(const NegotiationState& s) {
         for (const auto& [id, v] : s.agreed)
             if (const NegotiationIssue* issue = find_issue(*s.block, id))
                 n.agreed_display[id] = format_value(*issue, v);
+        n.agreed_text = describe_values(*s.block, s.agreed);
     }
+    n.client_says = s.client_says;
     n.bank_value = block_bank_value(s);
     n.client_satisfaction = block_client_satisfaction(s);
     n.trainee_concessions = trainee_concession_count(s);
     n.rule_adherence = rule_adherence(s);
+    n.score = block_score(s, model);
     n.breaches = s.breaches;
     return n;
 }
@@ -123,10 +72,42 @@ Debrief debrief(const Session& session) {
         outcome_score = end.outcome_score;
     }
     d.decisions = session.decisions();
-    for (std::size_t i = 0; i < d.decisions.size(); ++i)
-        if (d.decisions[i].violation) d.violations.push_back({i, *d.decisions[i].violation});
-    for (const auto& block : session.negotiations_done()) d.negotiations.push_back(summarize(block));
-    d.score = score_run(session.model(), d.decisions, d.negotiations, outcome_score);
+    for (std::size_t i = 0; i < d.decisions.size(); ++i) {
+        const DecisionRecord& r = d.decisions[i];
+        if (r.violation)
+            d.violations.push_back({i, r.violation->red_line, std::nullopt, r.violation->critical,
+                                    r.violation->explanation});
+        for (const auto& m : r.missed_duties)
+            d.violations.push_back({i, std::nullopt, m.duty, m.critical, m.explanation});
+    }
+    for (const auto& v : d.violations)
+        if (v.critical) d.failure_reasons.push_back(v.explanation);
+    const CompetencyModel& model = session.model();
+    for (const auto& block : session.negotiations_done()) d.negotiations.push_back(summarize(block, model));
+
+    const ScoreRule rule(model, session.scenario());
+    const History h = rule.of_session(session);
+    std::vector<int> scores;
+    const ScoreRule::Parts parts = rule.score(h.data(), outcome_score, &scores);
+    Score& sc = d.score;
+    sc.total = parts.total;
+    sc.stars = parts.stars;
+    sc.competency_part = parts.competency_part;
+    sc.outcome_part = parts.outcome_part;
+    sc.negotiation_part = parts.negotiation_part;
+    sc.failed = parts.failed;
+    if (parts.tier) sc.tier = model.tiers[*parts.tier];
+    std::map<std::string, int> observations;
+    for (const auto& r : d.decisions) {
+        for (const auto& e : r.evidence) observations[e.competency] += 1;
+        for (const auto& m : r.missed_duties)
+            if (!m.critical) observations["H"] += 1;
+    }
+    for (std::size_t i = 0; i < model.competencies.size(); ++i)
+        if (scores[i] >= 0) {
+            const std::string& id = model.competencies[i].id;
+            sc.competencies.push_back({id, scores[i], observations.count(id) ? observations[id] : 0});
+        }
     return d;
 }
 
@@ -175,15 +156,22 @@ json to_json(const Debrief& d, Lang lang) {
         {"competency_part", s.competency_part},
         {"outcome_part", s.outcome_part},
         {"negotiation_part", s.negotiation_part ? json(*s.negotiation_part) : json(nullptr)},
-        {"capped", s.capped},
+        {"failed", s.failed},
     };
+    j["failed"] = s.failed;
+    json reasons = json::array();
+    for (const auto& r : d.failure_reasons) reasons.push_back(r.in(lang));
+    j["failure_reasons"] = reasons;
 
     json violations = json::array();
-    for (const auto& v : d.violations)
-        violations.push_back({{"decision", v.decision},
-                              {"red_line", id(v.violation.red_line)},
-                              {"critical", v.violation.critical},
-                              {"explanation", v.violation.explanation.in(lang)}});
+    for (const auto& v : d.violations) {
+        json x = {{"decision", v.decision},
+                  {"critical", v.critical},
+                  {"explanation", v.explanation.in(lang)}};
+        if (v.red_line) x["red_line"] = id(*v.red_line);
+        if (v.duty) x["duty"] = id(*v.duty);
+        violations.push_back(std::move(x));
+    }
     j["violations"] = violations;
 
     json negotiations = json::array();
@@ -192,6 +180,9 @@ json to_json(const Debrief& d, Lang lang) {
         for (const auto& [issue, text] : n.agreed_display) agreed[issue] = text;
         negotiations.push_back({{"outcome", id(n.outcome)},
                                 {"agreed", agreed},
+                                {"agreed_text", n.agreed_text.in(lang)},
+                                {"client_says", n.client_says.in(lang)},
+                                {"score", n.score},
                                 {"bank_value", n.bank_value},
                                 {"client_satisfaction", n.client_satisfaction},
                                 {"trainee_concessions", n.trainee_concessions},
@@ -211,6 +202,7 @@ json to_json(const Debrief& d, Lang lang) {
                   {"option", r.option_id},
                   {"text", r.option_text.in(lang)},
                   {"feedback", r.feedback.in(lang)},
+                  {"sources", r.sources},
                   {"evidence", evidence},
                   {"breaches", breaches_json(r.breaches)},
                   {"trust", r.after.trust},

@@ -1,12 +1,11 @@
-// Negotiation moves: the decision syntax (negotiation.h), value formatting, validation of a
-// move against the state of a block, and the issue arithmetic every negotiation file shares.
+// Negotiation moves: the decision syntax (negotiation.h), validation of a move against the
+// state of a block, and descriptions for the decision log.
 //
-//   1. Issue arithmetic
-//   2. Values             format_value / parse of "5.20" in display units
-//   3. Parsing            parse_move
-//   4. Formatting         format_move (canonical: parse_move(format_move(m)) == m)
-//   5. Validation         move_problem: why a move is not valid now
-//   6. Descriptions       bilingual text for the decision log
+//   1. Values             parse of "5.20" in display units (formatting: negotiation_issue.cpp)
+//   2. Parsing            parse_move
+//   3. Formatting         format_move (canonical: parse_move(format_move(m)) == m)
+//   4. Validation         move_problem: why a move is not valid now
+//   5. Descriptions       bilingual text for the decision log
 //
 // Rules decided here (README §3.5 is silent on them):
 //   - Outer whitespace is ignored; inside a move none is allowed.
@@ -26,108 +25,8 @@
 namespace parley {
 
 // ============================================================================
-// 1. Issue arithmetic
+// 1. Values
 // ============================================================================
-
-const NegotiationIssue* find_issue(const Negotiation& block, const std::string& id) {
-    for (const auto& issue : block.issues)
-        if (issue.id == id) return &issue;
-    return nullptr;
-}
-
-std::int64_t range_of(const NegotiationIssue& issue) {
-    return std::max<std::int64_t>(1, issue.max - issue.min);
-}
-
-bool better_for_bank(const NegotiationIssue& issue, std::int64_t a, std::int64_t b) {
-    return issue.bank_prefers_higher ? a > b : a < b;
-}
-
-std::int64_t gives_to_client(const NegotiationIssue& issue, std::int64_t from, std::int64_t to) {
-    const std::int64_t d = issue.bank_prefers_higher ? from - to : to - from;
-    return d > 0 ? d : 0;
-}
-
-namespace {
-
-// Nearest grid value (multiples of step from min, within [min, max]) to v2 / 2; v2 is twice the
-// value so midpoints of two values snap exactly. An exact tie goes to the client's side.
-std::int64_t snap_doubled(const NegotiationIssue& issue, std::int64_t v2) {
-    const std::int64_t step = issue.step > 0 ? issue.step : 1;
-    if (v2 <= 2 * issue.min) return issue.min;
-    const std::int64_t last = issue.min + (issue.max - issue.min) / step * step;
-    if (v2 >= 2 * last) return last;
-    const std::int64_t lo = issue.min + (v2 - 2 * issue.min) / (2 * step) * step;
-    const std::int64_t hi = lo + step;
-    const std::int64_t below = v2 - 2 * lo, above = 2 * hi - v2;
-    if (below < above) return lo;
-    if (above < below) return hi;
-    return issue.bank_prefers_higher ? lo : hi;
-}
-
-}  // namespace
-
-std::int64_t snap_to_step(const NegotiationIssue& issue, std::int64_t v) {
-    return snap_doubled(issue, 2 * v);
-}
-
-std::int64_t snap_midpoint(const NegotiationIssue& issue, std::int64_t a, std::int64_t b) {
-    return snap_doubled(issue, a + b);
-}
-
-std::int64_t value_of(const IssueValues& values, const std::string& issue, std::int64_t fallback) {
-    auto it = values.find(issue);
-    return it == values.end() ? fallback : it->second;
-}
-
-namespace {
-
-std::string with_unit(const NegotiationIssue& issue, std::int64_t units) {
-    std::string s = format_value(issue, units);
-    if (!issue.unit.empty()) {
-        if (std::isalpha(static_cast<unsigned char>(issue.unit.front()))) s += ' ';
-        s += issue.unit;
-    }
-    return s;
-}
-
-}  // namespace
-
-Text describe_values(const Negotiation& block, const IssueValues& values) {
-    Text t;
-    for (const auto& issue : block.issues) {
-        auto it = values.find(issue.id);
-        if (it == values.end()) continue;
-        if (!t.en.empty()) {
-            t.zh += ",";
-            t.en += ", ";
-        }
-        t.zh += issue.label.zh + " " + with_unit(issue, it->second);
-        t.en += issue.label.en + " " + with_unit(issue, it->second);
-    }
-    return t;
-}
-
-// ============================================================================
-// 2. Values
-// ============================================================================
-
-std::string format_value(const NegotiationIssue& issue, std::int64_t units) {
-    const bool negative = units < 0;
-    // Work on the magnitude as unsigned so the most negative value formats too.
-    const std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(units)
-                                       : static_cast<std::uint64_t>(units);
-    std::uint64_t scale = 1;
-    for (int i = 0; i < issue.decimals; ++i) scale *= 10;
-    std::string s = negative ? "-" : "";
-    s += std::to_string(mag / scale);
-    if (issue.decimals > 0) {
-        std::string frac = std::to_string(mag % scale);
-        s += '.';
-        s += std::string(static_cast<std::size_t>(issue.decimals) - frac.size(), '0') + frac;
-    }
-    return s;
-}
 
 namespace {
 
@@ -178,7 +77,7 @@ std::string value_problem(const NegotiationIssue& issue, std::int64_t units) {
 }
 
 // ============================================================================
-// 3. Parsing
+// 2. Parsing
 // ============================================================================
 
 namespace {
@@ -353,7 +252,7 @@ std::optional<NegotiationMove> parse_move(std::string_view text, const Negotiati
 }
 
 // ============================================================================
-// 4. Formatting
+// 3. Formatting
 // ============================================================================
 
 namespace {
@@ -395,7 +294,7 @@ std::string format_move(const NegotiationMove& move, const Negotiation& block) {
 }
 
 // ============================================================================
-// 5. Validation
+// 4. Validation
 // ============================================================================
 
 namespace {
@@ -421,6 +320,10 @@ std::optional<std::string> move_problem(const NegotiationState& s, const Negotia
                            "prep:concede=…;hold=… (退让表 and 坚持表)");
     if (s.prepared && m.kind == MoveKind::Prepare)
         return std::string("the concede and hold lists are already prepared");
+    if (s.pending_deal && m.kind != MoveKind::Hold && m.kind != MoveKind::Accept &&
+        m.kind != MoveKind::Trade && m.kind != MoveKind::WalkAway)
+        return std::string("the client has asked for one more thing before signing: answer with hold "
+                           "(keep the agreed terms), trade:…, accept (give it) or walk");
     const bool takes_values = m.kind == MoveKind::Offer || m.kind == MoveKind::Trade ||
                               m.kind == MoveKind::Nibble;
     if (!takes_values && (!m.values.empty() || !m.in_return.empty()))
@@ -485,7 +388,7 @@ std::optional<std::string> move_problem(const NegotiationState& s, const Negotia
 }
 
 // ============================================================================
-// 6. Descriptions
+// 5. Descriptions
 // ============================================================================
 
 namespace {

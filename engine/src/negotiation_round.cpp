@@ -1,26 +1,36 @@
 // One round of a negotiation: the trainee's move, the rules it is judged by, the client's reply.
 //
-//   1. The client's reply    accept the standing offer, counter, or end the block
-//   2. Moves                 prep, offer, trade, hold, nibble, split, accept, walk
-//   3. Evidence              what each move shows about competency I (商务谈判技巧)
+//   1. The client's reply    accept the standing offer, squeeze, counter, or end the block
+//   2. Closing a deal        the client's own nibble at the close (蚕食法), then the deal
+//   3. Moves                 prep, offer, trade, hold, nibble, split, accept, walk
+//   4. Answering a tactic    the moves that answer the client's nibble
+//   5. Evidence              what each move shows about competency I (商务谈判技巧)
 //
-// Rules decided here (README §3.5 leaves them open):
+// Rules decided here (README §3.5 / §7 leave them open):
 //   - prep is not a round. Every later move is: round += 1, then the client replies.
-//   - The client counters while it has patience (client_patience counts its counter-offers).
-//     After its last counter it makes no more: the next move must close (accept, a standing
-//     offer it accepts, an accepted split or nibble) or the client quits (ClientQuit).
-//   - The block ends with no deal (NoDeal → on_no_deal) when round max_rounds ends
-//     without a deal, or when the trainee walks away.
+//   - The client counters while it has counter-offers left (counters_left). After its last
+//     ("final offer") the next move must close (accept, a standing offer it accepts, an accepted
+//     split or nibble) or the client quits (ClientQuit).
+//   - 挤压法: in its first `squeeze` replies (persona), instead of a counter-offer the client says
+//     "you'll have to do better than that" and stands on its offer; its curve does not advance.
+//   - The block ends with no deal (NoDeal → on_no_deal) when round max_rounds ends without a
+//     deal, or when the trainee walks away.
 //   - A refused split, nibble or trade still uses the round; nothing is conceded.
 //   - A nibble asks for one small extra on the client's standing offer; when granted the deal
 //     is closed on those terms (蚕食: the small extra comes at the close). One nibble per block.
 //   - A split is accepted when the midpoint is within the client's reservation on every issue;
 //     the deal is then closed at the midpoint.
-//   - Evidence on I per move: −2 per breach (at least −3) when the move broke a rule; otherwise
-//     prep +2, accepted trade +2, hold +1, an offer that gives nothing away +1, a deal closed
-//     by accept / split / nibble +1, walking away +1 when no deal within the walk-away existed
-//     (the client's reservation is worse for the bank on some issue) and −1 otherwise; a
-//     refused trade, split or nibble gives no evidence.
+//   - 蚕食 by the client: when a deal is first reached and the persona nibbles at the close, the
+//     client asks for one more small thing before it signs. The next move answers it: `hold`
+//     keeps the agreed terms, `trade` gives the extra only for something in return (refused,
+//     the client signs the agreed terms), `accept` gives it for nothing (a concession by the
+//     trainee, judged by the rules), `walk` throws the deal away.
+//   - Evidence on I per move: −2 with one breach, −3 with more. Otherwise: prep +2, accepted
+//     trade +2, hold +1 (+2 when it answers a squeeze or the client's nibble), an offer that
+//     gives nothing away +1, a deal closed by accept / split / nibble +1, walking away +1 when
+//     no deal within the walk-away existed and −1 otherwise (−2 from an agreed deal); a refused
+//     nibble or split −1 (asking again for what the terms do not allow is not 蚕食), a refused
+//     trade 0 (an honest exchange offered: the answer tells the trainee the client's limits).
 #include <set>
 
 #include "negotiation_runtime.h"
@@ -39,29 +49,63 @@ Text join(const Text& a, const Text& b) {
 
 struct Round {
     NegotiationState& s;
-    const Persona& persona;
     MoveReport& report;
     int round = 0;
     bool final_round = false;  // the client made its last counter-offer already
 };
 
+const Text kSqueezeLesson{
+    "挤压法:客户说\"还得再好一些\"时,不要自己跟自己竞价——坚持你的条件,或者用条件交换问清楚对方能给什么。",
+    "The squeeze: when the client says \"you'll have to do better\", don't bid against yourself — hold "
+    "your terms, or trade to find out what they will give."};
+
+const Text kClientNibbleLesson{
+    "对方在成交时蚕食:谈定的条件不再无偿追加——坚持,或者让对方用别的条件来换。",
+    "The client nibbled at the close: don't add to agreed terms for nothing — hold, or make them pay "
+    "for it with something else."};
+
 // ============================================================================
-// 1. The client's reply
+// 2. Closing a deal
 // ============================================================================
 
-void close_deal(Round& r, const IssueValues& values, const Text& prefix) {
+void finish_deal(Round& r, const IssueValues& values, const Text& prefix) {
     r.s.outcome = NegotiationOutcome::Deal;
     r.s.agreed = values;
+    r.s.pending_deal.reset();
     for (auto& b : check_deal(*r.s.block, values, r.round)) r.report.breaches.push_back(b);
     const Text v = describe_values(*r.s.block, values);
     r.s.client_says = join(prefix, {"成交:" + v.zh + "。", "Agreed: " + v.en + "."});
 }
 
+// A deal is reached on `values`: the client signs, or first asks for one more small thing.
+void close_deal(Round& r, const IssueValues& values, const Text& prefix) {
+    NegotiationState& s = r.s;
+    if (auto asked = client_nibble(s, values)) {
+        s.client_nibbled = true;
+        s.pending_deal = values;
+        s.trainee_offer = values;
+        s.client_offer = *asked;
+        Text extra;
+        for (const auto& [id, v] : *asked)
+            if (v != value_of(values, id, v)) extra = describe_values(*s.block, {{id, v}});
+        s.client_says = join(prefix, {"好,基本就这么定了。不过还有一件小事:" + extra.zh + ",这个你们再让一让,我今天就签。",
+                                      "Fine, that's about it. Just one small thing: " + extra.en +
+                                          " — give us that and I'll sign today."});
+        return;
+    }
+    finish_deal(r, values, prefix);
+}
+
+// ============================================================================
+// 1. The client's reply
+// ============================================================================
+
 void reply(Round& r, const Text& prefix) {
     NegotiationState& s = r.s;
     const Negotiation& block = *s.block;
-    const ConcessionPolicy& policy = r.persona.concession;
-    const IssueValues next = r.final_round ? s.client_offer : client_counter(s, policy, r.round);
+    const bool squeezing = !r.final_round && s.squeezes < s.policy.squeeze_rounds;
+    const IssueValues next = r.final_round || squeezing ? s.client_offer : client_counter(s);
+    s.squeezed = false;
     if (client_accepts(block, s.trainee_offer, next)) {
         close_deal(r, s.trainee_offer, prefix);
         return;
@@ -78,18 +122,24 @@ void reply(Round& r, const Text& prefix) {
                                       "We're not getting anywhere. I'll look elsewhere."});
         return;
     }
+    if (squeezing) {
+        s.squeezes += 1;
+        s.squeezed = true;
+        s.client_says = join(prefix, {"就这个条件?你们得拿出更好的方案来才行。",
+                                      "Is that it? You'll have to do better than that."});
+        return;
+    }
     for (const auto& issue : block.issues) {
         const std::int64_t from = value_of(s.client_offer, issue.id, issue.client_opening);
         const std::int64_t to = value_of(next, issue.id, from);
         if (to != from) s.history.push_back({r.round, false, issue.id, from, to, false});
     }
     s.client_offer = next;
-    s.client_patience -= 1;
+    s.counters_left -= 1;
     const Text terms = describe_values(block, next);
     Text says = join(prefix, {"我们的条件是:" + terms.zh + "。", "Our terms: " + terms.en + "."});
-    if (s.client_patience <= 0)
-        says = join(says, {"这是我们的最终报价。", "This is our final offer."});
-    if (!s.client_proposed_split && client_wants_split(block, policy, s.trainee_offer, next)) {
+    if (s.counters_left <= 0) says = join(says, {"这是我们的最终报价。", "This is our final offer."});
+    if (!s.client_proposed_split && client_wants_split(s, next)) {
         s.client_proposed_split = true;
         says = join(says, {"差距不大了,不如我们各让一步,取个中间数?",
                            "We're close — shall we split the difference?"});
@@ -98,7 +148,7 @@ void reply(Round& r, const Text& prefix) {
 }
 
 // ============================================================================
-// 2. Moves
+// 3. Moves
 // ============================================================================
 
 // Moves the trainee's standing offer to `values`, recording concessions; returns them.
@@ -115,22 +165,28 @@ std::vector<Concession> move_trainee_offer(Round& r, const IssueValues& values, 
     return fresh;
 }
 
-// Walking away is right when no deal within the bank's walk-away existed: on some issue the
-// client's reservation is worse for the bank than the walk-away.
-bool walking_away_was_right(const NegotiationState& s) {
-    for (const auto& issue : s.block->issues)
-        if (better_for_bank(issue, issue.bank_walkaway, issue.client_reservation)) return true;
-    return false;
-}
-
 struct Clean {
     int evidence = 0;
     Text feedback;
 };
 
+// The client takes the trade: both sides move, recorded as traded.
+void exchange(Round& r, const NegotiationMove& m) {
+    NegotiationState& s = r.s;
+    move_trainee_offer(r, m.values, true);
+    for (const auto& [id, v] : m.in_return) {
+        const NegotiationIssue& issue = *find_issue(*s.block, id);
+        const std::int64_t from = value_of(s.client_offer, id, issue.client_opening);
+        s.history.push_back({r.round, false, id, from, v, true});
+        s.client_offer[id] = v;
+        s.trainee_offer[id] = v;
+    }
+}
+
 Clean play_round(Round& r, const NegotiationMove& m) {
     NegotiationState& s = r.s;
     const Negotiation& block = *s.block;
+    const bool after_squeeze = s.squeezed;
     switch (m.kind) {
         case MoveKind::Accept:
             close_deal(r, s.client_offer, {});
@@ -139,7 +195,7 @@ Clean play_round(Round& r, const NegotiationMove& m) {
         case MoveKind::WalkAway: {
             s.outcome = NegotiationOutcome::NoDeal;
             s.client_says = {"那很遗憾,今天就先谈到这里。", "That's a pity. Let's leave it there for today."};
-            if (walking_away_was_right(s))
+            if (no_deal_within_walkaway(block))
                 return {1, {"客户的底线超出了银行的底线,没有可接受的协议,离开谈判是对的。",
                             "No deal within the bank's walk-away existed: walking away was right."}};
             return {-1, {"在银行底线之内本可以达成协议,离开谈判放弃了一笔可以接受的交易。",
@@ -158,11 +214,13 @@ Clean play_round(Round& r, const NegotiationMove& m) {
                             "The client proposed splitting the difference first; you agreed."}};
             }
             reply(r, {"折中之后还是超出我们的承受范围。", "Even halfway is more than we can accept."});
-            return {};
+            return {-1, {"折中被拒:中间数仍超出客户的底线,这一轮白白用掉了。",
+                         "The split was refused: halfway is still past the client's limit, and the round is gone."}};
         }
 
         case MoveKind::Nibble: {
-            const bool granted = nibble_granted(s, r.persona.concession, m);
+            const bool granted = nibble_granted(s, m);
+            const bool again = s.nibbled;
             s.nibbled = true;
             if (granted) {
                 IssueValues terms = s.client_offer;
@@ -172,7 +230,12 @@ Clean play_round(Round& r, const NegotiationMove& m) {
                             "Nibbling: one small extra asked at the close."}};
             }
             reply(r, {"这个额外的要求我们不能答应。", "We can't agree to that extra."});
-            return {};
+            if (again)
+                return {-1, {"蚕食被拒后又提同样的要求:一再索要对方已拒绝的东西不是蚕食,只会显得没有底气。",
+                             "Asking again for what was refused is not nibbling: it only shows you have nothing else."}};
+            return {-1, {"蚕食被拒:蚕食是在条件已经接近时、成交前的一个小要求;差距还大时提出,只会让对方更强硬。",
+                         "The nibble was refused: a nibble is one small ask when terms are already close, at the "
+                         "close; asked while you are far apart it only hardens the client."}};
         }
 
         case MoveKind::Offer: {
@@ -180,31 +243,27 @@ Clean play_round(Round& r, const NegotiationMove& m) {
             reply(r, {});
             if (fresh.empty())
                 return {1, {"报价没有让步,立场清楚。", "An offer that gives nothing away."}};
+            if (after_squeeze) return {0, kSqueezeLesson};  // the breaches speak; this names the tactic
             return {};  // a concession by offer always breaks TradeDontGive
         }
 
         case MoveKind::Hold:
             reply(r, {});
+            if (after_squeeze) return {2, kSqueezeLesson};
             return {1, {"坚持立场,没有无谓的让步。", "You held your position and gave nothing away."}};
 
         case MoveKind::Trade: {
-            const IssueValues counter =
-                r.final_round ? s.client_offer : client_counter(s, r.persona.concession, r.round);
+            const IssueValues counter = r.final_round ? s.client_offer : client_counter(s);
             if (!trade_acceptable(s, m, counter)) {
                 reply(r, {"这个交换我们不能接受。", "That exchange doesn't work for us."});
-                return {};
+                return {0, {"条件交换被拒:对方认为换回的不够,从回应里可以看出它更看重哪一项。",
+                            "The trade was refused: the client wants more for it — its answer shows which issue it values."}};
             }
-            move_trainee_offer(r, m.values, true);
-            for (const auto& [id, v] : m.in_return) {
-                const NegotiationIssue& issue = *find_issue(block, id);
-                const std::int64_t from = value_of(s.client_offer, id, issue.client_opening);
-                s.history.push_back({r.round, false, id, from, v, true});
-                s.client_offer[id] = v;
-                s.trainee_offer[id] = v;
-            }
+            exchange(r, m);
             reply(r, {"可以,这个交换我们接受。", "Fine, we can make that exchange."});
-            return {2, {"条件交换:用你的让步换回了客户的让步。",
-                        "A trade: your concession bought one from the client."}};
+            return {2, join(after_squeeze ? kSqueezeLesson : Text{},
+                            {"条件交换:用你的让步换回了客户的让步。",
+                             "A trade: your concession bought one from the client."})};
         }
 
         case MoveKind::Prepare: break;  // handled by play_move
@@ -213,7 +272,50 @@ Clean play_round(Round& r, const NegotiationMove& m) {
 }
 
 // ============================================================================
-// 3. Evidence
+// 4. Answering a tactic: the client's nibble at the close
+// ============================================================================
+
+Clean answer_client_nibble(Round& r, const NegotiationMove& m) {
+    NegotiationState& s = r.s;
+    const IssueValues agreed = *s.pending_deal;
+    switch (m.kind) {
+        case MoveKind::Hold:
+            finish_deal(r, agreed, {"好吧,那就按谈好的办。", "All right, as agreed then."});
+            return {2, kClientNibbleLesson};
+        case MoveKind::Accept: {
+            const IssueValues asked = s.client_offer;
+            move_trainee_offer(r, asked, false);   // a concession for nothing: the rules judge it
+            finish_deal(r, asked, {"爽快!", "Good of you!"});
+            return {0, kClientNibbleLesson};
+        }
+        case MoveKind::Trade: {
+            if (!trade_acceptable(s, m, s.client_offer)) {
+                finish_deal(r, agreed, {"那就算了,按原来谈好的签吧。", "Never mind, let's sign what we agreed."});
+                return {0, {"交换没谈成,对方放弃了追加的要求,按原条件成交。",
+                            "The exchange didn't work; the client dropped its extra and signed the agreed terms."}};
+            }
+            exchange(r, m);
+            finish_deal(r, s.trainee_offer, {"行,这样交换也公平。", "Fine, that's a fair exchange."});
+            return {2, join(kClientNibbleLesson, {"条件交换:对方要追加,就让它用别的条件来换。",
+                                                  "A trade: the client's extra was paid for with something else."})};
+        }
+        case MoveKind::WalkAway:
+            s.pending_deal.reset();
+            s.outcome = NegotiationOutcome::NoDeal;
+            s.client_says = {"为这点小事就不谈了?那算了。", "Walking away over that? Forget it, then."};
+            if (!check_deal(*s.block, agreed, r.round).empty())
+                return {1, {"谈定的条件突破了银行底线,放弃这笔交易是对的。",
+                            "The agreed terms were past the bank's walk-away: letting the deal go was right."}};
+            return {-2, {"对方只是在成交前蚕食一下,为此放弃已经谈成的交易,得不偿失;坚持原条件即可。",
+                         "The client was only nibbling before signing: throwing the agreed deal away over it loses "
+                         "everything; holding the agreed terms was enough."}};
+        default: break;   // move_problem refuses every other move here
+    }
+    return {};
+}
+
+// ============================================================================
+// 5. Evidence
 // ============================================================================
 
 void judge(MoveReport& report, const Clean& clean) {
@@ -224,6 +326,8 @@ void judge(MoveReport& report, const Clean& clean) {
         for (const auto& b : report.breaches)
             if (cited.insert(b.rule).second)
                 report.feedback = join(report.feedback, rule_principle(b.rule));
+        // A lesson on the client's tactic is said even when rules were broken.
+        if (clean.evidence == 0) report.feedback = join(report.feedback, clean.feedback);
         return;
     }
     if (clean.evidence != 0) report.evidence.push_back({kNegotiation, clean.evidence});
@@ -232,7 +336,7 @@ void judge(MoveReport& report, const Clean& clean) {
 
 }  // namespace
 
-MoveReport play_move(NegotiationState& s, const NegotiationMove& m, const Persona& persona) {
+MoveReport play_move(NegotiationState& s, const NegotiationMove& m) {
     MoveReport report;
     report.description = describe_move(*s.block, m);
     Clean clean;
@@ -245,8 +349,8 @@ MoveReport play_move(NegotiationState& s, const NegotiationMove& m, const Person
         clean = {2, {"两张表准备得当:该坚持的写进坚持表,可以让的写进退让表。",
                      "Both lists are sound: what must be held is on the hold list, what may be given on the concede list."}};
     } else {
-        Round r{s, persona, report, ++s.round, s.client_patience <= 0};
-        clean = play_round(r, m);
+        Round r{s, report, ++s.round, s.counters_left <= 0};
+        clean = s.pending_deal ? answer_client_nibble(r, m) : play_round(r, m);
     }
     for (const auto& b : report.breaches) s.breaches.push_back(b);
     judge(report, clean);

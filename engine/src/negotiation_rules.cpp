@@ -22,7 +22,10 @@
 //     broken twice is one rule broken; each breach still costs the move its I evidence.
 //   - Without a deal the block's bank value is 0, or 100 when no deal within the walk-away
 //     existed (on some issue the client's reservation is worse for the bank than the walk-away),
-//     because walking away was then the best result available.
+//     because walking away was then the best result available. The client's satisfaction
+//     without a deal is 0.
+//   - A block's score = (bank value × part_bank_value + satisfaction × part_client_satisfaction
+//     + adherence × part_rule_adherence) / 100, rounded half away from zero.
 #include <algorithm>
 #include <set>
 
@@ -178,11 +181,11 @@ int scaled(std::int64_t v, std::int64_t zero, std::int64_t full, bool at_least_f
     return static_cast<int>(std::clamp<std::int64_t>(x, 0, 100));
 }
 
-template <class F>
-int weighted(const Negotiation& block, const IssueValues& values, F score) {
+template <class W, class F>
+int weighted(const Negotiation& block, const IssueValues& values, W weight_of, F score) {
     std::int64_t sum = 0, weights = 0;
     for (const auto& issue : block.issues) {
-        const int w = std::max(1, issue.weight);
+        const int w = std::max(1, weight_of(issue));
         weights += w;
         auto it = values.find(issue.id);
         if (it != values.end()) sum += static_cast<std::int64_t>(w) * score(issue, it->second);
@@ -193,16 +196,20 @@ int weighted(const Negotiation& block, const IssueValues& values, F score) {
 }  // namespace
 
 int bank_value(const Negotiation& block, const IssueValues& values) {
-    return weighted(block, values, [](const NegotiationIssue& i, std::int64_t v) {
-        return scaled(v, i.bank_walkaway, i.bank_target, !better_for_bank(i, i.bank_target, v));
-    });
+    return weighted(
+        block, values, [](const NegotiationIssue& i) { return i.weight; },
+        [](const NegotiationIssue& i, std::int64_t v) {
+            return scaled(v, i.bank_walkaway, i.bank_target, !better_for_bank(i, i.bank_target, v));
+        });
 }
 
 int client_satisfaction(const Negotiation& block, const IssueValues& values) {
-    return weighted(block, values, [](const NegotiationIssue& i, std::int64_t v) {
-        return scaled(v, i.client_reservation, i.client_opening,
-                      !better_for_bank(i, v, i.client_opening));
-    });
+    return weighted(
+        block, values, [](const NegotiationIssue& i) { return i.client_weight; },
+        [](const NegotiationIssue& i, std::int64_t v) {
+            return scaled(v, i.client_reservation, i.client_opening,
+                          !better_for_bank(i, v, i.client_opening));
+        });
 }
 
 int trainee_concession_count(const NegotiationState& s) {
@@ -210,14 +217,15 @@ int trainee_concession_count(const NegotiationState& s) {
                                           [](const Concession& c) { return c.by_trainee; }));
 }
 
-ConcessionMemory concession_memory(const NegotiationState& s, const ConcessionPolicy& policy) {
+ConcessionMemory concession_memory(const NegotiationState& s) {
     ConcessionMemory m;
     for (const auto& c : s.history) {
         if (!c.by_trainee) continue;
-        m.last[c.issue] = c.from > c.to ? c.from - c.to : c.to - c.from;
-        if (!c.traded) m.owed[c.issue] += scale_percent(m.last[c.issue], policy.reciprocity_percent);
+        m.last[c.issue] = gap(c.from, c.to);
         m.conceded_now = m.conceded_now || c.round == s.round;
     }
+    for (const auto& [issue, size] : m.last)
+        if (const std::int64_t owed = reciprocity_owed(s, issue)) m.owed[issue] = owed;
     return m;
 }
 
@@ -230,14 +238,19 @@ int rule_adherence(const NegotiationState& s) {
 int block_bank_value(const NegotiationState& s) {
     if (!s.block) return 0;
     if (s.outcome == NegotiationOutcome::Deal) return bank_value(*s.block, s.agreed);
-    for (const auto& issue : s.block->issues)
-        if (better_for_bank(issue, issue.bank_walkaway, issue.client_reservation)) return 100;
-    return 0;
+    return no_deal_within_walkaway(*s.block) ? 100 : 0;
 }
 
 int block_client_satisfaction(const NegotiationState& s) {
     if (!s.block || s.outcome != NegotiationOutcome::Deal) return 0;
     return client_satisfaction(*s.block, s.agreed);
+}
+
+int block_score(const NegotiationState& s, const CompetencyModel& model) {
+    const std::int64_t sum = std::int64_t{block_bank_value(s)} * model.part_bank_value +
+                             std::int64_t{block_client_satisfaction(s)} * model.part_client_satisfaction +
+                             std::int64_t{rule_adherence(s)} * model.part_rule_adherence;
+    return static_cast<int>(round_div(sum, 100));
 }
 
 }  // namespace parley

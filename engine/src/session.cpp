@@ -8,6 +8,7 @@
 //   4. Negotiation moves     negotiate
 //   5. Decisions as text     decide
 //   6. State key             what two runs must share to have the same futures and scores
+//                            (state_key.cpp, shared with the analysis)
 //
 // Rules decided here (README §3 and DESIGN §2 leave them open):
 //   - Initial state: scenario state + persona offsets; patience +2 easy, −1 hard, at least 1;
@@ -26,6 +27,9 @@
 //     (not of the path), so the cue shown never depends on how the node was reached.
 //   - Content errors met at run time (a missing next node) refuse the decision, changing
 //     nothing, rather than crash.
+//   - Duties: choosing an option discharges the duties it `fulfils` (whatever the close's
+//     timing). On arrival at an ending, every duty required before it and not discharged is
+//     recorded on the decision that ended the meeting (scored with it, format §5).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -37,6 +41,8 @@
 #include "negotiation_runtime.h"
 #include "parley/session.h"
 #include "reactions.h"
+#include "scoring.h"
+#include "state_key.h"
 
 namespace parley {
 
@@ -75,6 +81,8 @@ struct SessionInternals {
         if (node.emotion) s.state_.emotion = *node.emotion;
         if (node.kind == NodeKind::Negotiation && node.negotiation)
             s.negotiation_ = start_negotiation(*node.negotiation, *s.persona_);
+        if (node.kind == NodeKind::Ending && !s.decisions_.empty())
+            s.decisions_.back().missed_duties = missed_duties(s, node);
         s.cue_pick_ = 0;
         auto cues = s.persona_->cues.find(s.state_.emotion);
         if (cues != s.persona_->cues.end() && !cues->second.empty()) {
@@ -86,6 +94,16 @@ struct SessionInternals {
         }
     }
 
+    static std::vector<DutyMiss> missed_duties(const Session& s, const Node& ending) {
+        std::vector<DutyMiss> out;
+        for (const auto& d : s.scenario_->duties) {
+            const bool applies = d.before.empty() ||
+                                 std::find(d.before.begin(), d.before.end(), ending.id) != d.before.end();
+            if (applies && !s.state_.duties.count(d.duty)) out.push_back({d.duty, d.critical, d.explanation});
+        }
+        return out;
+    }
+
     static std::string unknown_node(const std::string& id) {
         return "content error: node '" + id + "' does not exist";
     }
@@ -95,16 +113,18 @@ struct SessionInternals {
 // 1. Starting a run
 // ============================================================================
 
-Session::Session(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+Session::Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                  const std::string& persona_id, std::uint64_t seed, Difficulty difficulty)
-    : content_(&content),
+    : content_(std::move(content)),
       scenario_(std::move(scenario)),
       persona_(nullptr),
-      model_(&content.model),
+      model_(nullptr),
       seed_(seed),
       difficulty_(difficulty),
       rng_(seed) {
+    if (!content_) throw std::invalid_argument("no content given");
     if (!scenario_) throw std::invalid_argument("no scenario given");
+    model_ = &content_->model;
     const Scenario& sc = *scenario_;
     if (std::find(sc.personas.begin(), sc.personas.end(), persona_id) == sc.personas.end()) {
         std::string list;
@@ -112,8 +132,8 @@ Session::Session(const ContentSet& content, std::shared_ptr<const Scenario> scen
         throw std::invalid_argument("persona '" + persona_id + "' is not playable in scenario '" +
                                     sc.id + "' (it is written for: " + list + ")");
     }
-    auto it = content.personas.find(persona_id);
-    if (it == content.personas.end())
+    auto it = content_->personas.find(persona_id);
+    if (it == content_->personas.end())
         throw std::invalid_argument("persona '" + persona_id + "' is not in the loaded content");
     persona_ = &it->second;
 
@@ -237,6 +257,8 @@ std::optional<StepError> Session::choose(std::size_t number) {
     if (re.emotion) next.emotion = *re.emotion;
     const bool may_resolve = !re.method_effectiveness || *re.method_effectiveness >= 100;
     apply_effects(next, cons->effects, may_resolve);
+    for (Duty d : o.fulfils) next.duties.insert(d);
+    rec.sources = o.sources;
     rec.trust_delta = re.trust;
     rec.interest_delta = re.interest;
     rec.patience_delta = re.patience;
@@ -273,7 +295,7 @@ std::optional<StepError> Session::negotiate(const NegotiationMove& move) {
     if (auto problem = move_problem(*negotiation_, move)) return StepError{*problem};
 
     NegotiationState played = *negotiation_;
-    const MoveReport report = play_move(played, move, *persona_);
+    const MoveReport report = play_move(played, move);
     const Negotiation& block = *played.block;
 
     std::optional<std::size_t> dest;
@@ -337,100 +359,14 @@ std::optional<StepError> Session::decide(std::string_view decision) {
 //
 // Two sessions of the same scenario, persona, seed and difficulty with equal keys have the same
 // futures (the same decisions are available at every later point and have the same effects)
-// and every future ends with the same score. The key holds:
-//   - the node and the whole client state (meters, emotion, variables, flags, needs,
-//     objections raised and resolved);
-//   - in a negotiation: round, lists, both standing offers, client patience, nibble and split
-//     flags, and the parts of the history the rules and the client read (number of trainee
-//     concessions, whether the trainee conceded this round, the size of its last concession per
-//     issue, the reciprocity owed per issue, the rules broken so far);
-//   - the scoring history: per competency the sum and count of evidence, whether a critical
-//     violation happened, and the sum and count of finished blocks' (bank value + adherence).
-// It leaves out what never changes a future or a score: the path, texts, the cue shown.
-
-namespace {
-
-void put(std::string& k, const char* tag, long long v) {
-    k += tag;
-    k += std::to_string(v);
-    k += '|';
-}
-
-void put_set(std::string& k, const char* tag, const std::set<std::string>& s) {
-    k += tag;
-    for (const auto& x : s) k += x + ",";
-    k += '|';
-}
-
-void put_list(std::string& k, const char* tag, const std::vector<std::string>& s) {
-    k += tag;
-    for (const auto& x : s) k += x + ",";
-    k += '|';
-}
-
-void put_values(std::string& k, const char* tag, const IssueValues& v) {
-    k += tag;
-    for (const auto& [id, x] : v) k += id + "=" + std::to_string(x) + ",";
-    k += '|';
-}
-
-}  // namespace
+// and every future ends with the same score: the situation (state_key.cpp) and the score
+// history (scoring.h).
 
 std::string Session::state_key() const {
-    std::string k;
-    put(k, "n", static_cast<long long>(node_));
-    put(k, "t", state_.trust);
-    put(k, "i", state_.interest);
-    put(k, "p", state_.patience);
-    put(k, "e", static_cast<long long>(state_.emotion));
-    k += "v";
-    for (const auto& [id, x] : state_.variables) k += id + "=" + std::to_string(x) + ",";
-    k += '|';
-    put_set(k, "f", state_.flags);
-    put_set(k, "d", state_.needs);
-    put_set(k, "r", state_.raised);
-    put_set(k, "s", state_.resolved);
-
-    if (negotiation_) {
-        const NegotiationState& n = *negotiation_;
-        const ConcessionPolicy& policy = persona_->concession;
-        put(k, "Nr", n.round);
-        put(k, "Np", n.prepared);
-        put_list(k, "Nc", n.concede_list);
-        put_list(k, "Nh", n.hold_list);
-        put_values(k, "Nt", n.trainee_offer);
-        put_values(k, "No", n.client_offer);
-        put(k, "Nq", n.client_patience);
-        put(k, "Nn", n.nibbled);
-        put(k, "Ns", n.client_proposed_split);
-        put(k, "Nk", trainee_concession_count(n));
-        const ConcessionMemory memory = concession_memory(n, policy);
-        put(k, "Nw", memory.conceded_now);
-        put_values(k, "Nl", memory.last);
-        put_values(k, "Nb", memory.owed);
-        unsigned rules = 0;
-        for (const auto& b : n.breaches) rules |= 1u << static_cast<unsigned>(b.rule);
-        put(k, "Nx", rules);
-    }
-
-    std::map<std::string, std::pair<long long, long long>> evidence;
-    bool critical = false;
-    for (const auto& d : decisions_) {
-        for (const auto& e : d.evidence) {
-            evidence[e.competency].first += e.value;
-            evidence[e.competency].second += 1;
-        }
-        critical = critical || (d.violation && d.violation->critical);
-    }
-    k += "E";
-    for (const auto& [id, sc] : evidence)
-        k += id + "=" + std::to_string(sc.first) + "/" + std::to_string(sc.second) + ",";
-    k += '|';
-    put(k, "C", critical);
-    long long blocks = 0;
-    for (const auto& b : negotiations_done_) blocks += block_bank_value(b) + rule_adherence(b);
-    put(k, "B", blocks);
-    put(k, "b", static_cast<long long>(negotiations_done_.size()));
+    std::string k = situation_key(*this);
+    const ScoreRule rule(*model_, *scenario_);
+    const History h = rule.of_session(*this);
+    append_history(k, h.data(), h.size());
     return k;
 }
 

@@ -194,7 +194,13 @@ std::optional<Transcript> parse_transcript(std::string_view text, const std::str
 // 4. Replay
 // ============================================================================
 
-std::optional<Session> replay(const ContentSet& content, const Transcript& t, std::string& error) {
+std::optional<Session> replay(std::shared_ptr<const ContentSet> shared, const Transcript& t,
+                              std::string& error) {
+    if (!shared) {
+        error = "no content loaded";
+        return std::nullopt;
+    }
+    const ContentSet& content = *shared;
     std::shared_ptr<const Scenario> scenario;
     for (const auto& s : content.scenarios)
         if (s && s->id == t.scenario) scenario = s;
@@ -216,7 +222,7 @@ std::optional<Session> replay(const ContentSet& content, const Transcript& t, st
     }
     std::optional<Session> session;
     try {
-        session.emplace(content, scenario, t.persona, t.seed, t.difficulty);
+        session.emplace(shared, scenario, t.persona, t.seed, t.difficulty);
     } catch (const std::invalid_argument& e) {
         error = e.what();
         return std::nullopt;

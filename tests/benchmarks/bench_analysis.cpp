@@ -130,7 +130,8 @@ constexpr int kLayers = 11;        // memoised vs naive: 3^11 = 177,147 paths
 constexpr int kLargeLayers = 14;   // states per second, with a negotiation at the end
 
 struct Generated {
-    ContentSet content;
+    std::shared_ptr<ContentSet> shared = std::make_shared<ContentSet>();
+    ContentSet& content = *shared;
     std::shared_ptr<const Scenario> lattice, large;
 
     Generated() {
@@ -197,7 +198,7 @@ Figures figures;
 void BM_AnalyzeMemoised(benchmark::State& state) {
     const Generated& g = generated();
     for (auto _ : state) {
-        const auto a = analyze(g.content, g.lattice, "bench", 1, Difficulty::Normal);
+        const auto a = analyze(g.shared, g.lattice, "bench", 1, Difficulty::Normal);
         figures.memo_states = a.states;
         figures.memo_histories = a.histories;
         if (a.best) figures.memo_best = a.best->total;
@@ -211,7 +212,7 @@ void BM_EnumerateNaive(benchmark::State& state) {
     for (auto _ : state) {
         int best = INT_MIN, worst = INT_MAX;
         std::size_t paths = 0;
-        enumerate(Session(g.content, g.lattice, "bench", 1, Difficulty::Normal), best, worst, paths);
+        enumerate(Session(g.shared, g.lattice, "bench", 1, Difficulty::Normal), best, worst, paths);
         figures.naive_paths = paths;
         figures.naive_best = best;
         figures.naive_worst = worst;
@@ -223,7 +224,7 @@ void BM_AnalyzeLarge(benchmark::State& state) {
     const Generated& g = generated();
     std::size_t states = 0, histories = 0;
     for (auto _ : state) {
-        const auto a = analyze(g.content, g.large, "bench", 1, Difficulty::Normal);
+        const auto a = analyze(g.shared, g.large, "bench", 1, Difficulty::Normal);
         if (!a.complete) state.SkipWithError(a.limit_message.c_str());
         states = a.states;
         histories = a.histories;
@@ -268,7 +269,7 @@ int main(int argc, char** argv) {
     if (auto root = shipped_root()) {
         Diagnostics diags;
         if (auto content = load_content(*root, diags)) {
-            shipped = std::make_shared<const ContentSet>(std::move(*content));
+            shipped = content;
         } else {
             fail("the shipped content", diags);
         }
@@ -278,7 +279,7 @@ int main(int argc, char** argv) {
                 shipped_names.push_back(name);
                 benchmark::RegisterBenchmark(name.c_str(), [shipped, sc, persona](benchmark::State& state) {
                     for (auto _ : state) {
-                        const auto a = analyze(*shipped, sc, persona, 1, sc->default_difficulty);
+                        const auto a = analyze(shipped, sc, persona, 1, sc->default_difficulty);
                         if (!a.complete) state.SkipWithError(a.limit_message.c_str());
                         state.counters["states"] = static_cast<double>(a.states);
                     }

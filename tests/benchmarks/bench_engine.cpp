@@ -31,7 +31,8 @@ struct Fixture {
     std::string model_text = bench::competency_model_json();
     std::string persona_text = bench::persona_json();
     std::string scenario_text = bench::big_scenario_json(kDialogueNodes);
-    ContentSet content;
+    std::shared_ptr<ContentSet> shared = std::make_shared<ContentSet>();
+    ContentSet& content = *shared;
 
     Fixture() {
         Diagnostics diags;
@@ -81,7 +82,7 @@ void BM_LoadValidate(benchmark::State& state) {
 // (PauseTiming once per batch keeps its own overhead out of the median).
 void BM_SessionStep(benchmark::State& state) {
     const Fixture& f = fixture();
-    Session prepared(f.content, f.content.scenarios.front(), "bench", 1, Difficulty::Normal);
+    Session prepared(f.shared, f.content.scenarios.front(), "bench", 1, Difficulty::Normal);
     for (int i = 0; i < 12; ++i) prepared.choose(1 + static_cast<std::size_t>(i % 2));   // a mid-meeting state
     std::vector<Session> batch(256, prepared);
     std::size_t next = 0;

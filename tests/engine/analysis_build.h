@@ -3,7 +3,8 @@
 //
 // The competency model has one competency (A, weight 1) and the shares 60/25/15, so a run
 // without negotiation totals round(0.75 × A + 0.25 × outcome_score), and A is
-// round(50 + 50 × mean evidence / 3): evidence +3 on every decision gives A = 100, −3 gives 0.
+// round((100 P + 150) / (P + N + 3)) (format §5, evidence prior 3): one +3 gives A = 75, one −3
+// gives 25, +3 twice 83. Stars at 40, 65 and 80.
 #pragma once
 
 #include <map>
@@ -24,8 +25,9 @@ inline CompetencyModel tiny_model() {
     m.competencies = {{"A", tx("Communication"), true, 1}};
     m.tiers = {{"junior", tx("Junior"), 0}, {"intermediate", tx("Intermediate"), 60},
                {"senior", tx("Senior"), 80}};
-    m.star_thresholds = {40, 65, 85};
-    m.critical_violation_cap = 40;
+    m.star_thresholds = {40, 65, 80};
+    m.critical_violation_cap = 30;
+    m.evidence_prior = 3;
     m.share_competencies = 60;
     m.share_outcome = 25;
     m.share_negotiation = 15;
@@ -140,6 +142,7 @@ inline Built build(std::vector<Node> nodes, const std::string& patience_out, int
     sc->id = "test-scenario";
     sc->title = sc->summary = sc->company = sc->situation = tx("a test meeting");
     sc->competencies = {"A"};
+    sc->level = 3;
     for (const auto& [id, p] : content->personas) sc->personas.push_back(id);
     sc->state.trust = 50;
     sc->state.interest = 50;

@@ -39,7 +39,7 @@ void enumerate(const Session& s, Enumerated& out) {
 }
 
 int replayed_total(const Built& b, const std::vector<std::string>& choices) {
-    Session s(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    Session s(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     for (const auto& c : choices) {
         auto err = s.decide(c);
         INFO("decision " << c << ": " << (err ? err->message : ""));
@@ -87,7 +87,7 @@ TEST_CASE("before a negotiation the analysis tries the author's lists, empty lis
                            ending("end_no_deal", OutcomeType::NoDeal, 20),
                            ending("end_left", OutcomeType::ClientLeft, 0)},
                           "end_left", 20);
-    Session s(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    Session s(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     REQUIRE(s.in_negotiation());
     const auto before = candidate_decisions(s);
     REQUIRE(before.size() == 3);
@@ -118,7 +118,7 @@ TEST_CASE("during a negotiation the analysis tries hold, accept, walk, split, ni
                            ending("end_no_deal", OutcomeType::NoDeal, 20),
                            ending("end_left", OutcomeType::ClientLeft, 0)},
                           "end_left", 20);
-    Session s(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    Session s(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     REQUIRE_FALSE(s.decide(candidate_decisions(s).front()));
     if (s.negotiation()->trainee_offer.empty()) {
         // The first move after preparing may have to be an opening offer.
@@ -162,9 +162,9 @@ TEST_CASE("during a negotiation the analysis tries hold, accept, walk, split, ni
 TEST_CASE("memoised best and worst through a negotiation equal a brute-force enumeration",
           "[analysis][negotiation]") {
     const Built b = rate_meeting();
-    const PersonaAnalysis a = analyze(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    const PersonaAnalysis a = analyze(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     Enumerated all;
-    enumerate(Session(*b.content, b.scenario, "neutral", 1, Difficulty::Normal), all);
+    enumerate(Session(b.content, b.scenario, "neutral", 1, Difficulty::Normal), all);
 
     REQUIRE(a.complete);
     REQUIRE(a.best);
@@ -210,9 +210,9 @@ TEST_CASE("memoised best and worst over branching dialogue equal a brute-force e
                            ending("end_no_deal", OutcomeType::NoDeal, 0),
                            ending("end_left", OutcomeType::ClientLeft, 0)},
                           "end_left", 12);
-    const PersonaAnalysis a = analyze(*b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    const PersonaAnalysis a = analyze(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     Enumerated all;
-    enumerate(Session(*b.content, b.scenario, "neutral", 1, Difficulty::Normal), all);
+    enumerate(Session(b.content, b.scenario, "neutral", 1, Difficulty::Normal), all);
     REQUIRE(a.best);
     REQUIRE(a.worst);
     CHECK(a.best->total == all.best);

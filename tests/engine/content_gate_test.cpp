@@ -12,7 +12,7 @@ using namespace parley;
 
 namespace {
 
-Debrief replay_choices(const ContentSet& content, const std::shared_ptr<const Scenario>& sc,
+Debrief replay_choices(const std::shared_ptr<const ContentSet>& content, const std::shared_ptr<const Scenario>& sc,
                        const std::string& persona, const std::vector<std::string>& choices) {
     Session s(content, sc, persona, 1, sc->default_difficulty);
     for (const auto& c : choices) {
@@ -38,7 +38,7 @@ TEST_CASE("every shipped scenario is sound for every persona it is written for",
         for (const auto& persona : sc->personas) {
             INFO("scenario " << sc->id << ", persona " << persona);
             const PersonaAnalysis a =
-                analyze(*content, sc, persona, 1, sc->default_difficulty);
+                analyze(content, sc, persona, 1, sc->default_difficulty);
             INFO(to_json(a).dump(1));
             CHECK(a.complete);
             CHECK(a.softlocks.empty());
@@ -51,12 +51,12 @@ TEST_CASE("every shipped scenario is sound for every persona it is written for",
             CHECK(a.best->stars >= 3);
             CHECK(a.worst->stars <= 1);
 
-            const Debrief best = replay_choices(*content, sc, persona, a.best->choices);
+            const Debrief best = replay_choices(content, sc, persona, a.best->choices);
             CHECK(best.score.total == a.best->total);
             CHECK(best.score.stars == a.best->stars);
             CHECK(best.outcome == a.best->outcome);
             CHECK(best.ending == a.best->ending);
-            const Debrief worst = replay_choices(*content, sc, persona, a.worst->choices);
+            const Debrief worst = replay_choices(content, sc, persona, a.worst->choices);
             CHECK(worst.score.total == a.worst->total);
         }
     }

@@ -106,7 +106,7 @@ TEST_CASE("deterministic pow, exp and log agree with the library to double preci
 
 TEST_CASE("the client follows its curve and accepts once the trainee's offer is no worse than its next", "[negotiation]") {
     auto sc = negotiation_scenario(rate_block(), {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     REQUIRE(s.in_negotiation());
     CHECK(s.decide("hold")->message.rfind("prepare first", 0) == 0);
@@ -135,7 +135,7 @@ TEST_CASE("the client mirrors a share of the trainee's concession (reciprocity)"
     mirror.concession.reciprocity_percent = 50;
     Persona flat = persona("flat");
     auto sc = negotiation_scenario(rate_block(), {"mirror", "flat"});
-    const ContentSet cs = content({mirror, flat}, {sc});
+    const auto cs = content({mirror, flat}, {sc});
     Session m(cs, sc, "mirror", 1, Difficulty::Normal), f(cs, sc, "flat", 1, Difficulty::Normal);
     for (Session* s : {&m, &f}) play(*s, {"prep:concede=rate;hold=", "hold", "offer:rate=5.40"});
     // The trainee gave 20 units in round 2; half of it comes back on top of the curve, for good.
@@ -151,7 +151,7 @@ TEST_CASE("the client never goes beyond its reservation", "[negotiation]") {
     generous.concession.reciprocity_percent = 100;
     generous.concession.beta_percent = 300;
     auto sc = negotiation_scenario(rate_block(), {"generous"});
-    const ContentSet cs = content({generous}, {sc});
+    const auto cs = content({generous}, {sc});
     Session s(cs, sc, "generous", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "hold", "offer:rate=5.20"});
     while (s.in_negotiation()) {
@@ -168,14 +168,14 @@ TEST_CASE("a client out of patience makes a final offer and then leaves", "[nego
     Persona brisk = persona("brisk");
     brisk.concession.patience_rounds = 2;  // T = 2: 4.60, then 5.00 as its final offer
     auto sc = negotiation_scenario(rate_block(), {"brisk"});
-    const ContentSet cs = content({brisk}, {sc});
+    const auto cs = content({brisk}, {sc});
 
     Session quit(cs, sc, "brisk", 1, Difficulty::Normal);
     play(quit, {"prep:concede=rate;hold=", "hold"});
     CHECK(client(quit, "rate") == 460);
     play(quit, {"hold"});
     CHECK(client(quit, "rate") == 500);
-    CHECK(quit.negotiation()->client_patience == 0);
+    CHECK(quit.negotiation()->counters_left == 0);
     CHECK(quit.negotiation()->client_says.en == "Our terms: Loan rate 5.00%. This is our final offer.");
     play(quit, {"hold"});
     CHECK(quit.negotiations_done()[0].outcome == NegotiationOutcome::ClientQuit);
@@ -188,8 +188,10 @@ TEST_CASE("a client out of patience makes a final offer and then leaves", "[nego
 }
 
 TEST_CASE("when the rounds run out there is no deal", "[negotiation]") {
-    auto sc = negotiation_scenario(rate_block(3, 3), {"p"});  // T = 2: 4.60, 5.00
-    const ContentSet cs = content({persona("p")}, {sc});
+    Persona p = persona("p");
+    p.concession.patience_rounds = 2;  // T = 2: 4.60, 5.00
+    auto sc = negotiation_scenario(rate_block(3, 3), {"p"});
+    const auto cs = content({p}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "hold", "hold"});
     CHECK(client(s, "rate") == 500);
@@ -200,7 +202,7 @@ TEST_CASE("when the rounds run out there is no deal", "[negotiation]") {
 
 TEST_CASE("walking away ends the negotiation with no deal", "[negotiation]") {
     auto sc = negotiation_scenario(rate_block(), {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "walk"});
     CHECK(s.negotiations_done()[0].outcome == NegotiationOutcome::NoDeal);
@@ -219,7 +221,7 @@ TEST_CASE("a trade is taken when what it gives covers what it asks", "[negotiati
     Persona p = persona("p");
     p.concession.patience_rounds = 4;
     auto sc = negotiation_scenario(terms_block(), {"p"});
-    const ContentSet cs = content({p}, {sc});
+    const auto cs = content({p}, {sc});
 
     // Round 2: giving fee 0.80 → 0.60 is worth 20/100 × 1 = 2000 bp; the client's own curve moves
     // the rate 4.40 → 4.60 this round, 20/250 × 3 = 2400 bp. Asking rate 4.80 (4800 bp) is too
@@ -252,24 +254,31 @@ TEST_CASE("a trade is taken when what it gives covers what it asks", "[negotiati
     CHECK(taken.decisions().back().evidence.at(0).value == 2);
 }
 
-TEST_CASE("a trade asking beyond the client's reservation is refused", "[negotiation]") {
+TEST_CASE("a trade may take an issue past the client's reservation only when the client is paid for it",
+          "[negotiation]") {
     Persona p = persona("p");
     p.concession.patience_rounds = 4;
     auto sc = negotiation_scenario(terms_block(), {"p"});
-    const ContentSet cs = content({p}, {sc});
-    Session beyond(cs, sc, "p", 1, Difficulty::Normal);
-    play(beyond, {"prep:concede=fee;hold=rate", "hold", "trade:fee=0.00/rate=5.05"});
-    CHECK(beyond.negotiation()->trainee_offer.at("fee") == 80);
-    Session within(cs, sc, "p", 1, Difficulty::Normal);
-    play(within, {"prep:concede=fee;hold=rate", "hold", "trade:fee=0.00/rate=5.00"});
-    // Taken: and with the fee at nothing the trainee's terms beat the client's next offer.
-    REQUIRE_FALSE(within.in_negotiation());
-    CHECK(within.negotiations_done()[0].agreed == IssueValues{{"rate", 500}, {"fee", 0}});
+    const auto cs = content({p}, {sc});
+    // Round 2, rate 4.40 → 5.05 asks 65/250 × 3 = 7800 bp. Giving the fee 0.80 → 0.75 (500 bp)
+    // plus the curve's 2400 bp does not cover it: refused.
+    Session short_paid(cs, sc, "p", 1, Difficulty::Normal);
+    play(short_paid, {"prep:concede=fee;hold=rate", "hold", "trade:fee=0.75/rate=5.05"});
+    REQUIRE(short_paid.in_negotiation());
+    CHECK(short_paid.negotiation()->trainee_offer.at("fee") == 80);
+    CHECK(short_paid.negotiation()->client_offer.at("rate") == 460);
+    // Giving the whole fee (8000 bp) covers it, and the package is still worth more than its
+    // reservations to the client: rate 0.05 past (−600 bp), fee 0.40 inside (+4000 bp). Taken,
+    // and with the fee at nothing the trainee's terms beat the client's next offer: a deal.
+    Session paid(cs, sc, "p", 1, Difficulty::Normal);
+    play(paid, {"prep:concede=fee;hold=rate", "hold", "trade:fee=0.00/rate=5.05"});
+    REQUIRE_FALSE(paid.in_negotiation());
+    CHECK(paid.negotiations_done()[0].agreed == IssueValues{{"rate", 505}, {"fee", 0}});
 }
 
 TEST_CASE("a nibble close to agreement is granted once", "[negotiation]") {
     auto sc = negotiation_scenario(rate_block(), {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     // Tolerance 5% of 250 units = 12.5. After round 5 the client offers 4.85 against 4.90.
     Session granted(cs, sc, "p", 1, Difficulty::Normal);
     play(granted, {"prep:concede=rate;hold=", "offer:rate=4.90", "hold", "hold", "hold", "hold"});
@@ -293,7 +302,7 @@ TEST_CASE("a client with a split gap proposes splitting the difference itself", 
     Persona halver = persona("halver");
     halver.concession.split_gap_percent = 50;  // gaps up to 125 units
     auto sc = negotiation_scenario(rate_block(), {"halver"});
-    const ContentSet cs = content({halver}, {sc});
+    const auto cs = content({halver}, {sc});
     Session s(cs, sc, "halver", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "hold"});  // 5.60 against 4.35: a gap of 125
     CHECK(s.negotiation()->client_proposed_split);
@@ -308,7 +317,7 @@ TEST_CASE("a client with a split gap proposes splitting the difference itself", 
 
 TEST_CASE("a split beyond the client's reservation is refused and the round is used", "[negotiation]") {
     auto sc = negotiation_scenario(rate_block(), {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     play(s, {"prep:concede=rate;hold=", "offer:rate=6.00", "split"});  // midpoint of 6.00 and 4.35
     REQUIRE(s.in_negotiation());
@@ -371,7 +380,7 @@ TEST_CASE("malformed moves are refused with a message naming the problem", "[neg
 
 TEST_CASE("moves that do not fit the state are refused and change nothing", "[negotiation]") {
     auto sc = negotiation_scenario(terms_block(), {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     CHECK(s.decide("1"));  // a number is not a move
     play(s, {"prep:concede=fee;hold=rate"});

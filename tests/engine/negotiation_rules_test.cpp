@@ -28,7 +28,7 @@ std::vector<NegotiationRule> rules_of(const DecisionRecord& d) {
 using R = NegotiationRule;
 
 struct Run {
-    ContentSet content;
+    std::shared_ptr<const ContentSet> content;
     std::shared_ptr<const Scenario> scenario;
     Session session;
     Run(Negotiation block, Persona p)

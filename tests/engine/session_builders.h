@@ -3,7 +3,8 @@
 // its expected numbers can be worked out by hand.
 //
 // The competency model: A and C core (weight 2), H and I weight 1; shares 60/25/15; stars
-// 40/65/85; tiers junior 0, intermediate 60, senior 80; a critical violation caps at 40.
+// 40/65/85; tiers junior 0, intermediate 60, senior 80; a failed run is held to 30; evidence
+// prior 3; a negotiation block scores bank value 40%, client satisfaction 20%, rules 40%.
 #pragma once
 
 #include <map>
@@ -29,7 +30,11 @@ inline CompetencyModel model() {
     m.tiers = {{"junior", tx("Junior"), 0}, {"intermediate", tx("Intermediate"), 60},
                {"senior", tx("Senior"), 80}};
     m.star_thresholds = {40, 65, 85};
-    m.critical_violation_cap = 40;
+    m.critical_violation_cap = 30;
+    m.evidence_prior = 3;
+    m.part_bank_value = 40;
+    m.part_client_satisfaction = 20;
+    m.part_rule_adherence = 40;
     m.share_competencies = 60;
     m.share_outcome = 25;
     m.share_negotiation = 15;
@@ -174,8 +179,9 @@ inline Negotiation terms_block() {
 
 inline std::shared_ptr<const Scenario> scenario(const std::string& id, std::vector<Node> nodes,
                                                 std::vector<std::string> personas,
-                                                StateDecl state = {}) {
+                                                StateDecl state = {}, int level = 3) {
     auto s = std::make_shared<Scenario>();
+    s->level = level;
     s->file = id + ".json";
     s->id = id;
     s->content_hash = 0x3333;
@@ -200,14 +206,14 @@ inline std::shared_ptr<const Scenario> negotiation_scenario(Negotiation block,
     return s;
 }
 
-inline ContentSet content(std::vector<Persona> personas,
-                          std::vector<std::shared_ptr<const Scenario>> scenarios,
-                          CompetencyModel m = model()) {
-    ContentSet c;
-    c.root = "test-content";
-    c.model = std::move(m);
-    for (auto& p : personas) c.personas[p.id] = std::move(p);
-    c.scenarios = std::move(scenarios);
+inline std::shared_ptr<const ContentSet> content(std::vector<Persona> personas,
+                                                 std::vector<std::shared_ptr<const Scenario>> scenarios,
+                                                 CompetencyModel m = model()) {
+    auto c = std::make_shared<ContentSet>();
+    c->root = "test-content";
+    c->model = std::move(m);
+    for (auto& p : personas) c->personas[p.id] = std::move(p);
+    c->scenarios = std::move(scenarios);
     return c;
 }
 

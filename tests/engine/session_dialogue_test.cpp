@@ -41,7 +41,7 @@ TEST_CASE("the same option moves two personas differently", "[session]") {
     Persona driver = persona("driver");
     driver.reactions[Tag::FactsData] = {50, 0, 0, -1, Emotion::Boredom};
     auto sc = one_move({Tag::FactsData}, 10, 6, {"analyst", "driver"});
-    const ContentSet content_set = content({analyst, driver}, {sc});
+    const auto content_set = content({analyst, driver}, {sc});
 
     Session a(content_set, sc, "analyst", 1, Difficulty::Normal);
     REQUIRE_FALSE(a.choose(1));
@@ -70,7 +70,7 @@ TEST_CASE("reaction scales multiply in tag order, rounding half away from zero e
     // trust 3 → 4.5 → 5 → 2.5 → 3 (one rounding at the end would give 2);
     // interest −3 → −4.5 → −5 → −2.5 → −3.
     auto sc = one_move({Tag::FactsData, Tag::Story}, 3, -3, {"p"});
-    const ContentSet cs = content({p}, {sc});
+    const auto cs = content({p}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     REQUIRE_FALSE(s.choose(1));
     CHECK(s.decisions().back().trust_delta == 3);
@@ -99,7 +99,7 @@ TEST_CASE("an objection is resolved only by a method that works with this client
     curious.method_effectiveness[ObjectionMethod::Questioning] = 130;
     Persona stubborn = persona("stubborn");
     stubborn.method_effectiveness[ObjectionMethod::Questioning] = 60;
-    const ContentSet cs = content({curious, stubborn}, {sc});
+    const auto cs = content({curious, stubborn}, {sc});
 
     Session works(cs, sc, "curious", 1, Difficulty::Normal);
     REQUIRE_FALSE(works.choose(1));
@@ -148,7 +148,7 @@ TEST_CASE("a close without buying signals is premature and takes the premature p
                        {"p"}, st);
     Persona p = persona("p");
     p.reactions[Tag::CloseDirect] = {200, 0, 0, 0, std::nullopt};  // the strategy's tag counts
-    const ContentSet cs = content({p}, {sc});
+    const auto cs = content({p}, {sc});
 
     Session timely(cs, sc, "p", 1, Difficulty::Normal);
     REQUIRE_FALSE(timely.choose(1));
@@ -178,7 +178,7 @@ TEST_CASE("when patience runs out the client ends the meeting", "[session]") {
                        {"p"}, meters(50, 50, 3));
     auto* mut = const_cast<Scenario*>(sc.get());
     mut->patience_out = "client_left";
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
 
     Session normal(cs, sc, "p", 1, Difficulty::Normal);
     CHECK(normal.state().patience == 3);
@@ -210,7 +210,7 @@ TEST_CASE("persona offsets set the start of the meeting and meters stay within 0
     warm.interest_offset = -70;
     warm.patience_offset = -20;
     auto sc = one_move({}, 30, -30, {"warm"});
-    const ContentSet cs = content({warm}, {sc});
+    const auto cs = content({warm}, {sc});
     Session s(cs, sc, "warm", 1, Difficulty::Hard);
     CHECK(s.state().trust == 100);
     CHECK(s.state().interest == 0);
@@ -237,7 +237,7 @@ TEST_CASE("conditions hide options that do not apply to this client, persona or 
                        {dialogue("start", {warm, always, for_driver, hard}),
                         ending("end", OutcomeType::NextStep, 50)},
                        {"analyst", "driver"}, meters(50, 50, 10));
-    const ContentSet cs = content({persona("analyst"), persona("driver")}, {sc});
+    const auto cs = content({persona("analyst"), persona("driver")}, {sc});
 
     Session a(cs, sc, "analyst", 1, Difficulty::Normal);
     REQUIRE(a.options().size() == 1);
@@ -304,7 +304,7 @@ TEST_CASE("condition trees combine needs, emotions, objections and variables", "
 
 TEST_CASE("a persona the scenario is not written for is refused", "[session]") {
     auto sc = one_move({}, 1, 1, {"analyst"});
-    const ContentSet cs = content({persona("analyst"), persona("driver")}, {sc});
+    const auto cs = content({persona("analyst"), persona("driver")}, {sc});
     CHECK_THROWS_WITH(Session(cs, sc, "driver", 1, Difficulty::Normal),
                       "persona 'driver' is not playable in scenario 'one-move' (it is written for: analyst)");
     auto orphan = one_move({}, 1, 1, {"ghost"});
@@ -313,7 +313,7 @@ TEST_CASE("a persona the scenario is not written for is refused", "[session]") {
 
 TEST_CASE("an invalid decision is refused and changes nothing", "[session]") {
     auto sc = one_move({}, 5, 5, {"p"});
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     const std::string before = s.state_key();
     for (const char* bad : {"0", "2", "abc", "", "offer:rate=5.00", "99999999999"})
@@ -335,7 +335,7 @@ TEST_CASE("arriving at a node shows its emotion and a persona cue picked by the 
     scripted.cue = tx("taps the table");
     auto sc = scenario("cues", {scripted, tense, ending("end", OutcomeType::NextStep, 50)}, {"p"},
                        meters(50, 50, 10));
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
 
     Session s(cs, sc, "p", 7, Difficulty::Hard);
     CHECK(s.beat().cue.en == "taps the table");  // the node's own cue wins
@@ -361,7 +361,7 @@ TEST_CASE("line_by_persona gives each persona its own line", "[session]") {
     Node n = dialogue("start", {option("go", "end")});
     n.line_by_persona["driver"] = tx("get to the point");
     auto sc = scenario("lines", {n, ending("end", OutcomeType::NextStep, 50)}, {"analyst", "driver"});
-    const ContentSet cs = content({persona("analyst"), persona("driver")}, {sc});
+    const auto cs = content({persona("analyst"), persona("driver")}, {sc});
     CHECK(Session(cs, sc, "driver", 1, Difficulty::Normal).beat().line.en == "get to the point");
     CHECK(Session(cs, sc, "analyst", 1, Difficulty::Normal).beat().line.en == "the client speaks at start");
 }
@@ -378,7 +378,7 @@ TEST_CASE("the state key is equal exactly when the futures and scores are the sa
                        {dialogue("start", {a, b, c, d}), dialogue("mid", {option("end", "end")}),
                         ending("end", OutcomeType::NextStep, 50)},
                        {"p"}, st);
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     auto after = [&](std::size_t n) {
         Session s(cs, sc, "p", 1, Difficulty::Normal);
         REQUIRE_FALSE(s.choose(n));
@@ -392,7 +392,7 @@ TEST_CASE("the state key is equal exactly when the futures and scores are the sa
 TEST_CASE("a decision leading to a node that does not exist is refused and changes nothing", "[session]") {
     auto sc = scenario("broken", {dialogue("start", {option("lost", "nowhere")})}, {"p"},
                        meters(50, 50, 10));
-    const ContentSet cs = content({persona("p")}, {sc});
+    const auto cs = content({persona("p")}, {sc});
     Session s(cs, sc, "p", 1, Difficulty::Normal);
     const std::string before = s.state_key();
     auto refused = s.choose(1);

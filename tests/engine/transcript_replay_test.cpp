@@ -58,7 +58,7 @@ const std::initializer_list<const char*> kRun{"1", "1", "prep:concede=fee;hold=r
 
 TEST_CASE("replaying a transcript gives the same debrief", "[transcript]") {
     auto sc = meeting();
-    const ContentSet cs = content({client()}, {sc});
+    const auto cs = content({client()}, {sc});
     Session s(cs, sc, "p", 42, Difficulty::Normal);
     play(s, kRun);
     REQUIRE(s.finished());
@@ -81,7 +81,7 @@ TEST_CASE("replaying a transcript gives the same debrief", "[transcript]") {
 
 TEST_CASE("the same seed and decisions give the same run, cue for cue", "[transcript]") {
     auto sc = meeting();
-    const ContentSet cs = content({client()}, {sc});
+    const auto cs = content({client()}, {sc});
     Session a(cs, sc, "p", 7, Difficulty::Hard), b(cs, sc, "p", 7, Difficulty::Hard);
     for (const char* m : kRun) {
         CHECK(a.beat().cue.en == b.beat().cue.en);
@@ -94,7 +94,7 @@ TEST_CASE("the same seed and decisions give the same run, cue for cue", "[transc
 
 TEST_CASE("a transcript is written in the documented shape", "[transcript]") {
     auto sc = meeting();
-    const ContentSet cs = content({client()}, {sc});
+    const auto cs = content({client()}, {sc});
     Session s(cs, sc, "p", 18446744073709551615ULL, Difficulty::Easy);
     play(s, {"1"});
     const nlohmann::json j = to_json(transcript_of(s));
@@ -108,7 +108,7 @@ TEST_CASE("a transcript is written in the documented shape", "[transcript]") {
     CHECK(j["decisions"] == nlohmann::json{"1"});
     const std::string hash = j["content_hash"];
     CHECK(hash.size() == 16);
-    CHECK(hash == hash_hex(run_hash(*sc, cs.personas.at("p"), cs.model)));
+    CHECK(hash == hash_hex(run_hash(*sc, cs->personas.at("p"), cs->model)));
     CHECK(hash_hex(0x9f3a) == "0000000000009f3a");
 }
 
@@ -136,19 +136,19 @@ TEST_CASE("the run hash changes with the scenario, the persona or the competency
 
 TEST_CASE("a transcript recorded against changed content is refused", "[transcript]") {
     auto sc = meeting();
-    const ContentSet cs = content({client()}, {sc});
+    const auto cs = content({client()}, {sc});
     Session s(cs, sc, "p", 42, Difficulty::Normal);
     play(s, kRun);
     const Transcript t = transcript_of(s);
 
     auto edited = std::make_shared<Scenario>(*sc);
     edited->content_hash = 0x4444;
-    const ContentSet changed = content({client()}, {edited});
+    const auto changed = content({client()}, {edited});
     std::string error;
     CHECK_FALSE(replay(changed, t, error));
     CHECK(error == "transcript was recorded against a different version of scenario 'meeting' "
                    "(transcript hash " + hash_hex(t.content_hash) + ", current " +
-                   hash_hex(run_hash(*edited, changed.personas.at("p"), changed.model)) + ")");
+                   hash_hex(run_hash(*edited, changed->personas.at("p"), changed->model)) + ")");
 
     Transcript other = t;
     other.scenario = "elsewhere";
@@ -162,7 +162,7 @@ TEST_CASE("a transcript recorded against changed content is refused", "[transcri
 
 TEST_CASE("a transcript with a decision that is not valid at its point is refused", "[transcript]") {
     auto sc = meeting();
-    const ContentSet cs = content({client()}, {sc});
+    const auto cs = content({client()}, {sc});
     Session s(cs, sc, "p", 42, Difficulty::Normal);
     Transcript t = transcript_of(s);
     t.decisions = {"1", "1", "prep:concede=fee;hold=rate", "7"};

@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
         std::cerr << "make_transcript: SEED must be a whole number from 0 to 2^64-1, not '" << seed_text << "'\n";
         return 2;
     }
-    Session s(*content, scenario, argv[3], seed, *difficulty);
+    Session s(content, scenario, argv[3], seed, *difficulty);
     int guard = 0;
     bool varied = false;
     bool violate = argc == 8;

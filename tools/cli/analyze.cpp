@@ -29,7 +29,6 @@ struct AnalyzeOptions {
     std::string lang = "zh";
     bool json = false;
     std::size_t max_states = AnalysisLimits{}.max_states;
-    int max_ms = AnalysisLimits{}.max_milliseconds;
 };
 
 std::string join(const std::vector<std::string>& items, const char* sep) {
@@ -113,13 +112,12 @@ int run_analyze(const AnalyzeOptions& o) {
     const Lang lang = lang_of(o.lang);
     AnalysisLimits limits;
     limits.max_states = o.max_states;
-    limits.max_milliseconds = o.max_ms;
 
     bool all_sound = true;
     nlohmann::json analyses = nlohmann::json::array();
     for (std::size_t i = 0; i < personas.size(); ++i) {
         const PersonaAnalysis a =
-            analyze(*loaded->content, loaded->scenario, personas[i], o.seed, difficulty, limits);
+            analyze(loaded->content, loaded->scenario, personas[i], o.seed, difficulty, limits);
         all_sound = all_sound && sound(a);
         if (o.json) {
             analyses.push_back(to_json(a));
@@ -155,9 +153,6 @@ void register_analyze(CLI::App& app) {
     cmd->add_option("--difficulty", o->difficulty, "easy | normal | hard (default: the scenario's)")
         ->check(CLI::IsMember({"easy", "normal", "hard"}));
     cmd->add_option("--max-states", o->max_states, "Stop after exploring this many distinct states")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    cmd->add_option("--max-ms", o->max_ms, "Stop after this many milliseconds per persona")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     add_lang_option(*cmd, o->lang);

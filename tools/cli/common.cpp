@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "commands.h"
+#include "parley/loader.h"
 
 namespace parley::cli {
 
@@ -25,34 +26,13 @@ void add_lang_option(CLI::App& cmd, std::string& lang) {
 
 Lang lang_of(const std::string& lang) { return lang == "en" ? Lang::En : Lang::Zh; }
 
-namespace {
-
-// The content root at or above `start`: a folder holding competencies.json, or a folder
-// whose `scenarios/` child does (the repository root).
-std::optional<fs::path> content_at_or_above(fs::path start) {
-    std::error_code ec;
-    for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
-        if (fs::is_regular_file(dir / "competencies.json", ec)) return dir;
-        if (fs::is_regular_file(dir / "scenarios" / "competencies.json", ec))
-            return dir / "scenarios";
-        if (dir == dir.parent_path()) break;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 std::optional<fs::path> default_content_dir() {
-    std::error_code ec;
-    if (auto cwd = fs::current_path(ec); !ec)
-        if (auto found = content_at_or_above(cwd)) return found;
-    if (auto exe = fs::read_symlink("/proc/self/exe", ec); !ec)
-        if (auto found = content_at_or_above(exe.parent_path())) return found;
 #ifdef PARLEY_CLI_SOURCE_DIR
     // A build folder outside the source tree still finds the content it was built with.
-    if (auto found = content_at_or_above(fs::path(PARLEY_CLI_SOURCE_DIR))) return found;
+    return default_content_root(fs::path(PARLEY_CLI_SOURCE_DIR));
+#else
+    return default_content_root();
 #endif
-    return std::nullopt;
 }
 
 }  // namespace parley::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "parley/report.h"
 #include "parley/analysis.h"
 #include "parley/debrief.h"
 #include "parley/loader.h"
@@ -188,21 +189,17 @@ int run_play(const PlayOptions& o) {
         o.difficulty.empty() ? sc.default_difficulty : *parse<Difficulty>(o.difficulty);
     const Lang lang = lang_of(o.lang);
 
-    Session session(*loaded->content, loaded->scenario, persona, o.seed, difficulty);
+    Session session(loaded->content, loaded->scenario, persona, o.seed, difficulty);
     // With --json, stdout carries the JSON only: an interactive game is drawn on stderr.
     const int rc = o.scripted ? play_scripted(session, split_choices(o.choices), o.json ? nullptr : &std::cout, lang)
                               : play_interactive(session, o.json ? std::cerr : std::cout, lang);
     if (rc != 0) return rc;
 
     if (!o.transcript_out.empty() && !write_transcript(session, o.transcript_out)) return kExitFailure;
-    const Debrief d = debrief(session);
     if (o.json) {
-        // Each decision's regret: the best choice at that point and the total it keeps.
-        nlohmann::json j = to_json(d, lang);
-        j["regret"] = regrets_to_json(regrets(*loaded->content, transcript_of(session)), lang);
-        std::cout << j.dump(2) << '\n';
+        std::cout << run_report(session, lang).dump(2) << '\n';
     } else {
-        show_debrief(std::cout, d, session, lang);
+        show_debrief(std::cout, debrief(session), session, lang);
     }
     return 0;
 }

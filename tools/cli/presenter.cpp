@@ -122,7 +122,7 @@ std::string terms(const Negotiation& block, const IssueValues& values, Lang lang
     for (const auto& issue : block.issues) {
         const auto it = values.find(issue.id);
         if (it == values.end()) continue;
-        parts.push_back(issue.label.in(lang) + " " + format_value(issue, it->second) + issue.unit);
+        parts.push_back(issue.label.in(lang) + " " + format_value_with_unit(issue, it->second));
     }
     return parts.empty() ? "—" : join(parts, " · ");
 }
@@ -228,7 +228,7 @@ void show_negotiation(std::ostream& out, const Session& s, const NegotiationStat
 
     out << tr(lang, "谈判 · 第 ", "Negotiation · round ") << n.round + 1
         << tr(lang, " 轮 / 共 ", " of ") << block.max_rounds << tr(lang, " 轮", "");
-    if (meters) out << tr(lang, " · 客户耐心 ", " · client patience ") << n.client_patience;
+    if (meters) out << tr(lang, " · 客户还会还价 ", " · client counter-offers left ") << n.counters_left;
     out << '\n';
     if (!n.prepared && !block.briefing.empty())
         out << tr(lang, "谈判简报:", "Briefing: ") << block.briefing.in(lang) << '\n';
@@ -330,11 +330,13 @@ void show_debrief(std::ostream& out, const Debrief& d, const Session& s, Lang la
     const Score& sc = d.score;
     out << '\n' << tr(lang, "总分 ", "Total ") << sc.total << "/100  " << stars(sc.stars);
     if (sc.tier) out << "  " << sc.tier->name.in(lang);
-    if (sc.capped) out << tr(lang, "(因严重违规封顶)", "  (capped by a critical violation)");
+    if (sc.failed) out << tr(lang, "  未通过:严重违规", "  FAILED: critical violation");
     out << '\n' << "  " << tr(lang, "能力 ", "competencies ") << sc.competency_part
         << tr(lang, " · 结果 ", " · outcome ") << sc.outcome_part;
     if (sc.negotiation_part) out << tr(lang, " · 谈判 ", " · negotiation ") << *sc.negotiation_part;
     out << '\n';
+    for (const auto& reason : d.failure_reasons)
+        out << "  " << tr(lang, "未通过的原因:", "Why it failed: ") << reason.in(lang) << '\n';
 
     if (!sc.competencies.empty()) {
         out << '\n' << tr(lang, "能力评估:", "Competencies:") << '\n';
@@ -370,10 +372,12 @@ void show_debrief(std::ostream& out, const Debrief& d, const Session& s, Lang la
     if (!d.violations.empty()) {
         out << '\n' << tr(lang, "合规违规:", "Compliance violations:") << '\n';
         for (const auto& v : d.violations) {
-            out << "  ✗ " << tr(lang, "第 ", "decision ") << v.decision + 1 << tr(lang, " 步 ", " ")
-                << name_of(v.violation.red_line).in(lang)
-                << (v.violation.critical ? tr(lang, "(严重)", " (critical)") : "") << '\n'
-                << "    " << v.violation.explanation.in(lang) << '\n';
+            const std::string what = v.red_line ? name_of(*v.red_line).in(lang)
+                                                : tr(lang, "未履行义务:", "duty left undone: ") +
+                                                      name_of(*v.duty).in(lang);
+            out << "  ✗ " << tr(lang, "第 ", "decision ") << v.decision + 1 << tr(lang, " 步 ", " ") << what
+                << (v.critical ? tr(lang, "(严重)", " (critical)") : "") << '\n'
+                << "    " << v.explanation.in(lang) << '\n';
         }
     }
 
@@ -397,6 +401,7 @@ void show_debrief(std::ostream& out, const Debrief& d, const Session& s, Lang la
         if (r.violation) notes.push_back(std::string("✗ ") + name_of(r.violation->red_line).in(lang));
         if (!notes.empty()) out << "    " << join(notes, " · ") << '\n';
         if (!r.feedback.empty()) out << "    ↳ " << r.feedback.in(lang) << '\n';
+        if (!r.sources.empty()) out << "      " << tr(lang, "出处:", "Source: ") << join(r.sources, "; ") << '\n';
     }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.h"
+#include "parley/report.h"
 #include "parley/analysis.h"
 #include "parley/debrief.h"
 #include "parley/loader.h"
@@ -60,7 +61,7 @@ int run_replay(const ReplayOptions& o) {
     }
 
     std::string error;
-    const auto session = replay(*content, *transcript, error);
+    const auto session = replay(content, *transcript, error);
     if (!session) {
         std::cerr << "replay: " << error << '\n';
         return kExitFailure;
@@ -68,10 +69,7 @@ int run_replay(const ReplayOptions& o) {
     const Lang lang = lang_of(o.lang);
     const Debrief d = debrief(*session);
     if (o.json) {
-        // Each decision's regret: the best choice at that point and the total it keeps.
-        nlohmann::json j = to_json(d, lang);
-        j["regret"] = regrets_to_json(regrets(*content, *transcript), lang);
-        std::cout << j.dump(2) << '\n';
+        std::cout << run_report(*session, lang).dump(2) << '\n';
     } else {
         std::cout << "replayed " << transcript->decisions.size() << " decisions of '" << transcript->scenario
                   << "' (persona " << transcript->persona << ", seed " << transcript->seed

@@ -38,7 +38,8 @@ void observe(std::string_view text, void* user) { static_cast<ui::Fonts*>(user)-
 
 App::App(const Options& options) : options_(options) {
     Diagnostics diags;
-    if (auto loaded = load_content(options_.content, diags)) content_ = std::move(*loaded);
+    content_ = load_content(options_.content, diags);
+    if (!content_) content_ = std::make_shared<const ContentSet>();   // the library says what failed
     std::vector<std::string> errors;
     for (const auto& d : diags.items)
         if (d.severity == Severity::Error && errors.size() < 12) errors.push_back(format(d));
@@ -98,15 +99,15 @@ void App::cover_content_text() {
     };
     for (const Text* t : all_strings()) cover(*t);
     for (const auto& b : badge_catalogue()) cover(b.name), cover(b.rule), fonts_.cover(b.symbol);
-    const CompetencyModel& m = content_.model;
+    const CompetencyModel& m = content_->model;
     for (const auto& c : m.competencies) cover(c.name);
     for (const auto& t : m.tiers) cover(t.name);
-    for (const auto& [id, p] : content_.personas) {
+    for (const auto& [id, p] : content_->personas) {
         cover(p.name), cover(p.summary), cover(p.approach), cover(social_style(p));
         for (const auto& [e, cues] : p.cues)
             for (const auto& c : cues) cover(c);
     }
-    for (const auto& s : content_.scenarios) {
+    for (const auto& s : content_->scenarios) {
         cover(s->title), cover(s->summary), cover(s->company), cover(s->situation), cover(s->entry_note);
         for (const auto& o : s->objectives) cover(o);
         for (const auto& n : s->state.needs) cover(n.label);

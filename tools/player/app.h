@@ -84,7 +84,7 @@ private:
     Options options_;
     sf::Clock since_start_;
     double first_frame_seconds_ = -1.0;
-    ContentSet content_;
+    std::shared_ptr<const ContentSet> content_;
     std::unique_ptr<ProgressStore> store_;
     sf::RenderWindow window_;
     std::unique_ptr<ui::Platform> platform_;

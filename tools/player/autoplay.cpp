@@ -6,6 +6,7 @@
 //   2. Library and briefing
 //   3. Decisions: options by click or number key, negotiation moves through the panel
 //   4. Debrief and progress
+#include "parley/report.h"
 #include "autoplay.h"
 
 #include <SFML/Window/Keyboard.hpp>
@@ -29,7 +30,7 @@ void Autoplay::attach(App& app) {
     // A transcript recorded against other content, or with a decision that is not valid, is
     // refused up front with the engine's reason, as `parley-cli replay` refuses it.
     std::string error;
-    if (!replay(app.shared().content, transcript_, error)) {
+    if (!replay(app.shared().shared_content, transcript_, error)) {
         std::cerr << "parley --autoplay: " << error << '\n';
         app.quit(1);
         return;
@@ -296,17 +297,16 @@ void Autoplay::plan_debrief(App&) {
     wait(6);
     shot("debrief");
     then([this](App& a) {
-        // The same document as `parley-cli replay --json`: the debrief and each decision's regret.
+        // The same document as `parley-cli replay --json`: the run report.
         const FinishedRun& f = *a.shared().finished;
-        nlohmann::json j = to_json(f.debrief, json_lang_);
-        j["regret"] = regrets_to_json(f.regrets->result ? *f.regrets->result : std::vector<DecisionRegret>{}, json_lang_);
+        const nlohmann::json j = run_report(f.run->session(), f.regrets->result ? *f.regrets->result : Regrets{}, json_lang_);
         std::cout << j.dump(2) << '\n' << std::flush;
     });
     // Then the decisions, from the first one that was not the best choice (or the first).
     then([this](App& a) {
         std::size_t first = 0;
         if (const auto& r = a.shared().finished->regrets->result)
-            for (const auto& d : *r)
+            for (const auto& d : r->decisions)
                 if (regret_of(d) > 0) {
                     first = d.index;
                     break;

@@ -26,7 +26,7 @@ bool RegretJob::ready() {
     if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     try {
         result = future.get();
-        if (result->empty()) failed = true;
+        if (result->decisions.empty()) failed = true;
     } catch (...) {
         failed = true;
     }
@@ -42,7 +42,7 @@ std::uint64_t fresh_seed() {
 void start_run(Shared& s) {
     const Selection& sel = s.selection;
     if (!sel.scenario) return;
-    s.run = std::make_shared<Run>(s.content, sel.scenario, sel.persona, sel.seed, sel.difficulty);
+    s.run = std::make_shared<Run>(s.shared_content, sel.scenario, sel.persona, sel.seed, sel.difficulty);
     s.run->prep = sel.prep;
     s.finished.reset();
     save_current(s);
@@ -64,7 +64,7 @@ bool resume_run(Shared& s) {
     const auto t = parse_transcript(saved->transcript, "saved run", diags);
     std::string error;
     std::optional<Run> run;
-    if (t) run = Run::from_transcript(s.content, *t, error);
+    if (t) run = Run::from_transcript(s.shared_content, *t, error);
     else error = diags.items.empty() ? "unreadable" : diags.items.front().message;
     if (!run) {
         s.notify(fmt(s.t(strings().resume_failed), error.c_str()), 8.f);
@@ -135,9 +135,9 @@ void finish_run(Shared& s) {
     // Best alternatives, in the background.
     f->regrets = std::make_shared<RegretJob>();
     const Transcript t = s.run->transcript();
-    const ContentSet* content = &s.content;
     // Default limits, as parley-cli uses, so both report the same best choices.
-    f->regrets->future = std::async(std::launch::async, [content, t] { return regrets(*content, t); });
+    f->regrets->future =
+        std::async(std::launch::async, [content = s.shared_content, t] { return regrets(content, t); });
 
     s.background.push_back(f->regrets);
     s.finished = f;

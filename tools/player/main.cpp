@@ -9,34 +9,12 @@
 
 #include "app.h"
 #include "autoplay.h"
+#include "parley/loader.h"
 #include "parley/transcript.h"
 
 namespace fs = std::filesystem;
 using namespace parley;
 
-namespace {
-
-// The repository's scenarios/ (or a content root) at or above `start`.
-std::optional<fs::path> content_above(fs::path start) {
-    std::error_code ec;
-    for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
-        if (fs::is_regular_file(dir / "competencies.json", ec)) return dir;
-        if (fs::is_regular_file(dir / "scenarios" / "competencies.json", ec)) return dir / "scenarios";
-        if (dir == dir.parent_path()) break;
-    }
-    return std::nullopt;
-}
-
-std::optional<fs::path> default_content() {
-    std::error_code ec;
-    if (auto cwd = fs::current_path(ec); !ec)
-        if (auto found = content_above(cwd)) return found;
-    if (auto exe = fs::read_symlink("/proc/self/exe", ec); !ec)
-        if (auto found = content_above(exe.parent_path())) return found;
-    return std::nullopt;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"Parley: rehearse client meetings and negotiations against simulated clients"};
@@ -64,7 +42,7 @@ int main(int argc, char** argv) {
     player::Options options;
     if (!content.empty()) {
         options.content = content;
-    } else if (auto found = default_content()) {
+    } else if (auto found = default_content_root()) {
         options.content = *found;
     } else {
         std::cerr << "parley: no content folder found above the current directory or the program; pass --content DIR\n";

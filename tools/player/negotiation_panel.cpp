@@ -16,7 +16,7 @@
 namespace parley::player {
 
 std::string issue_value(const NegotiationIssue& issue, std::int64_t units) {
-    return format_value(issue, units) + issue.unit;
+    return format_value_with_unit(issue, units);
 }
 
 namespace {
@@ -131,7 +131,7 @@ void NegotiationPanel::draw(Shared& s, float height) {
     ui::chip(fmt(s.t(S.round_of), ns->round + (ns->prepared ? 1 : 0), ns->block->max_rounds), ui::palette::primary_soft,
              ui::palette::primary);
     ImGui::SameLine(0, 0.6f * u);
-    ui::chip(fmt(s.t(S.client_patience_rounds), ns->client_patience), ui::palette::warning_soft, ui::palette::warning);
+    ui::chip(fmt(s.t(S.client_patience_rounds), ns->counters_left), ui::palette::warning_soft, ui::palette::warning);
     ui::vspace(0.3f);
 
     const Node& node = session.current_node();

@@ -126,7 +126,7 @@ namespace parley::player {
     /* Negotiation */                                                                               \
     X(negotiation, "谈判", "Negotiation")                                                            \
     X(round_of, "第 %d / %d 轮", "Round %d of %d")                                                   \
-    X(client_patience_rounds, "客户耐心：%d 轮", "Client patience: %d rounds")                       \
+    X(client_patience_rounds, "客户还会还价 %d 次", "Client counter-offers left: %d")                       \
     X(your_offer, "我方报价", "Your offer")                                                          \
     X(client_offer, "客户报价", "Client's offer")                                                    \
     X(gap, "差距", "Gap")                                                                            \
@@ -165,7 +165,8 @@ namespace parley::player {
     X(outcome, "结果", "Outcome")                                                                    \
     X(total_score, "总分", "Total")                                                                  \
     X(tier, "等级", "Tier")                                                                          \
-    X(capped, "因严重违规，总分被限制在 %d 分。", "A critical violation capped the total at %d.")   \
+    X(failed, "本次演练未通过：出现严重违规，总分最高 %d 分，不得星。", "This run failed: a critical violation holds the total to %d and earns no star.") \
+    X(duty_missed, "未履行义务：", "Duty left undone: ")   \
     X(competency_radar, "能力雷达", "Competency radar")                                              \
     X(radar_legend, "蓝色：本次   金色：此前最佳", "Blue: this run   Gold: previous best")           \
     X(score_parts, "得分构成", "How the total is made")                                              \

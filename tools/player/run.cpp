@@ -36,20 +36,21 @@ std::string prep_decision(const Negotiation& block, const std::map<std::string, 
     return "prep:concede=" + concede + ";hold=" + hold;
 }
 
-Run::Run(const ContentSet& content, std::shared_ptr<const Scenario> scenario, const std::string& persona,
-         std::uint64_t seed, Difficulty difficulty)
+Run::Run(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+         const std::string& persona, std::uint64_t seed, Difficulty difficulty)
     : session_(std::make_shared<Session>(content, std::move(scenario), persona, seed, difficulty)) {
     initial_patience_ = std::max(1, session_->state().patience);
     log_beat();
 }
 
-std::optional<Run> Run::from_transcript(const ContentSet& content, const Transcript& t, std::string& error) {
-    const auto scenario = content.scenario(t.scenario);
+std::optional<Run> Run::from_transcript(std::shared_ptr<const ContentSet> content, const Transcript& t,
+                                        std::string& error) {
+    const auto scenario = content->scenario(t.scenario);
     if (!scenario) {
         error = "unknown scenario '" + t.scenario + "'";
         return std::nullopt;
     }
-    if (!content.persona(t.persona)) {
+    if (!content->persona(t.persona)) {
         error = "unknown persona '" + t.persona + "'";
         return std::nullopt;
     }

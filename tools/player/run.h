@@ -35,10 +35,11 @@ std::string prep_decision(const Negotiation& block, const std::map<std::string, 
 
 class Run {
 public:
-    Run(const ContentSet& content, std::shared_ptr<const Scenario> scenario, const std::string& persona,
-        std::uint64_t seed, Difficulty difficulty);
+    Run(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+        const std::string& persona, std::uint64_t seed, Difficulty difficulty);
     // Rebuilds a run by replaying a transcript's decisions one by one (the log with them).
-    static std::optional<Run> from_transcript(const ContentSet& content, const Transcript& t, std::string& error);
+    static std::optional<Run> from_transcript(std::shared_ptr<const ContentSet> content, const Transcript& t,
+                                              std::string& error);
 
     const Session& session() const { return *session_; }
     // A decision in transcript syntax ("2", "offer:rate=5.20"). Returns the engine's reason

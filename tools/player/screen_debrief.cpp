@@ -98,9 +98,10 @@ void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
     ImGui::PopFont();
     ui::mark_target("debrief.outcome");
     ui::text_wrapped(s.t(d.ending_summary), ui::palette::ink_muted, text_w);
-    if (d.score.capped) {
+    if (d.score.failed) {
         ui::vspace(0.3f);
-        ui::text_wrapped(fmt(s.t(S.capped), s.content.model.critical_violation_cap), ui::palette::danger, text_w);
+        ui::text_wrapped(fmt(s.t(S.failed), s.content.model.critical_violation_cap), ui::palette::danger, text_w);
+        for (const auto& reason : d.failure_reasons) ui::text_wrapped("· " + std::string(s.t(reason)), ui::palette::danger, text_w);
     }
     ui::vspace(0.6f);
     // XP, badges and unlocks of this run.
@@ -290,13 +291,14 @@ void DebriefScreen::draw_violations(Shared& s, const FinishedRun& f) {
     for (const auto& v : f.debrief.violations) {
         ui::vspace(0.3f);
         ImGui::PushFont(ui::type().heading);
-        ui::text(std::string(s.t(name_of(v.violation.red_line))) + (v.violation.critical ? std::string(" · ") + s.t(S.critical) : ""),
-                 ui::palette::ink);
+        const std::string what = v.red_line ? std::string(s.t(name_of(*v.red_line)))
+                                            : std::string(s.t(S.duty_missed)) + s.t(name_of(*v.duty));
+        ui::text(what + (v.critical ? std::string(" · ") + s.t(S.critical) : ""), ui::palette::ink);
         ImGui::PopFont();
         ImGui::PushFont(ui::type().small);
         ui::text(fmt(s.t(S.violation_at), static_cast<int>(v.decision) + 1), ui::palette::ink_muted);
         ImGui::PopFont();
-        ui::text_wrapped(s.t(v.violation.explanation));
+        ui::text_wrapped(s.t(v.explanation));
     }
     ui::end_panel();
 }
@@ -307,7 +309,8 @@ void DebriefScreen::draw_decisions(Shared& s, FinishedRun& f) {
     ui::heading(s.t(S.decisions));
     ui::mark_target("debrief.decisions");
     const bool regrets_ready = f.regrets && f.regrets->ready();
-    const std::vector<DecisionRegret>* regrets = regrets_ready && f.regrets->result ? &*f.regrets->result : nullptr;
+    const std::vector<DecisionRegret>* regrets =
+        regrets_ready && f.regrets->result ? &f.regrets->result->decisions : nullptr;
     ImGui::PushFont(ui::type().small);
     if (!regrets_ready) ui::text(s.t(S.analysing), ui::palette::ink_muted);
     else if (!regrets) ui::text(s.t(S.analysis_unavailable), ui::palette::ink_muted);

@@ -42,8 +42,8 @@ struct Selection {
 // Best alternatives per decision, computed in the background after a run (it explores every
 // reachable state, which can take a moment).
 struct RegretJob {
-    std::future<std::vector<DecisionRegret>> future;
-    std::optional<std::vector<DecisionRegret>> result;
+    std::future<Regrets> future;
+    std::optional<Regrets> result;
     bool failed = false;   // no result (the analysis found nothing or threw)
     // Polls without blocking; true once a result (or failure) is known.
     bool ready();
@@ -62,6 +62,7 @@ struct FinishedRun {
 
 struct Shared {
     const ContentSet& content;
+    std::shared_ptr<const ContentSet> shared_content;   // the same, for runs that share it
     ProgressStore& store;
     ui::Fonts& fonts;
     Settings settings;
@@ -80,7 +81,8 @@ struct Shared {
     std::string notice;                  // a short message shown at the bottom
     float notice_seconds = 0.f;
 
-    Shared(const ContentSet& c, ProgressStore& s, ui::Fonts& f) : content(c), store(s), fonts(f) {}
+    Shared(std::shared_ptr<const ContentSet> c, ProgressStore& s, ui::Fonts& f)
+        : content(*c), shared_content(std::move(c)), store(s), fonts(f) {}
     Lang lang() const { return settings.lang; }
     const char* t(const Text& text) const { return text.in(settings.lang).c_str(); }
     void go(Screen s) { next_screen = s; }

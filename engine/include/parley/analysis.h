@@ -23,10 +23,12 @@
 
 namespace parley {
 
+// Bounds of an exploration. Both are counted, never measured (no clock), so an analysis is
+// complete or stopped at the same point on every machine: the run report's regret is the same
+// on a busy server as on a laptop.
 struct AnalysisLimits {
     std::size_t max_states = 2'000'000;   // distinct states and score histories explored
-    int max_milliseconds = 20'000;        // wall-clock guard; exceeding it is reported, never a hang
-    std::size_t max_megabytes = 1'024;    // memory guard for the table of explored states
+    std::size_t max_megabytes = 1'024;    // the tables' size, as counted by the analysis
 };
 
 // A finished path: its result and the decisions that reach it (play --choices syntax).
@@ -60,9 +62,12 @@ struct PersonaAnalysis {
     std::vector<Softlock> softlocks;      // reachable non-ending states with no option
     std::vector<std::vector<std::string>> cycles_without_exit;  // node ids
     std::optional<PathResult> best, worst;
+    // Negotiation nodes reached in which the client never accepts any trade tried (the
+    // teaching check "no trade is ever better than giving").
+    std::vector<std::string> blocks_without_trade;
 };
 
-PersonaAnalysis analyze(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+PersonaAnalysis analyze(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                         const std::string& persona, std::uint64_t seed, Difficulty difficulty,
                         const AnalysisLimits& limits = {});
 
@@ -83,7 +88,9 @@ nlohmann::json to_json(const PathResult& p);
 // never reach that an option or a negotiation's deal / no-deal leads to, no run that finishes.
 // Warnings: a safety-net ending (patience_out, on_client_quit) that is never needed, cycles with
 // no way out, no three-star run, a node no persona reaches, an exploration stopped by a limit.
-void check_soundness(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+// The teaching checks of negotiation blocks (format reference §8) are reported here too, as
+// warnings at the block's node.
+void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                      Diagnostics& diags, const AnalysisLimits& limits = {});
 
 // The value of each decision available at a point of a run: the best result still reachable
@@ -109,11 +116,50 @@ struct DecisionRegret {
 };
 // Regret of a decision: how many points the best choice would have kept that this one lost.
 inline int regret_of(const DecisionRegret& r) { return r.best_total - r.chosen_best_total; }
+struct Regrets {
+    std::vector<DecisionRegret> decisions;
+    bool complete = true;          // false when the analysis' bound stopped it (then partial)
+    std::string limit_message;
+};
 // Replays `t` and values each decision. Empty when the transcript does not replay.
-std::vector<DecisionRegret> regrets(const ContentSet& content, const Transcript& t,
-                                    const AnalysisLimits& limits = {});
-// The "regret" array of `play --json` / `replay --json`: [{index, chosen, chosen_best_total,
-// best, best_text, best_total, best_stars, regret}], texts in `lang`.
+Regrets regrets(std::shared_ptr<const ContentSet> content, const Transcript& t,
+                const AnalysisLimits& limits = {});
+
+// The analysis of one run configuration (scenario, persona, seed, difficulty), built once and
+// shared: a classroom where everyone plays the same run asks it for each submission's regret
+// from many threads. It explores from the start when built and carries on from what it knows
+// when asked about a state it has not valued yet (queries are serialised internally).
+class RunAnalysis {
+public:
+    static std::shared_ptr<const RunAnalysis> build(std::shared_ptr<const ContentSet> content,
+                                                    std::shared_ptr<const Scenario> scenario,
+                                                    const std::string& persona, std::uint64_t seed,
+                                                    Difficulty difficulty, const AnalysisLimits& limits = {});
+    ~RunAnalysis();
+
+    const std::string& scenario() const;
+    const std::string& persona() const;
+    std::uint64_t seed() const;
+    Difficulty difficulty() const;
+    // The best result of the run from its start (nothing when no run finishes).
+    const std::optional<PathResult>& best() const;
+    bool complete() const;
+    const std::string& limit_message() const;
+
+    // Regret of each decision of a transcript of this configuration; `decisions` empty when
+    // the transcript does not replay or is for another configuration.
+    Regrets regrets(const Transcript& t) const;
+    // The best total still reachable from this point of a run of this configuration (nothing
+    // when no finished result is reachable or the bound stopped the exploration first).
+    std::optional<int> best_total(const Session& at) const;
+
+    struct Impl;
+private:
+    explicit RunAnalysis(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+// The "regret" array of the run report: [{index, chosen, chosen_best_total, best, best_text,
+// best_total, best_stars, regret}], texts in `lang`.
 nlohmann::json regrets_to_json(const std::vector<DecisionRegret>& r, Lang lang);
 
 }  // namespace parley

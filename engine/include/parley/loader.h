@@ -22,6 +22,12 @@ namespace parley {
 // The nearest folder at or above `path` that holds competencies.json.
 std::optional<std::filesystem::path> find_content_root(const std::filesystem::path& path);
 
+// The content a program uses when it is not told (--content): the nearest content root (or
+// scenarios/ folder) at or above the current directory, then at or above the program's own
+// folder, then at or above `built_from` (the source tree it was built from), if given.
+std::optional<std::filesystem::path> default_content_root(
+    const std::optional<std::filesystem::path>& built_from = std::nullopt);
+
 // Parse one document of each kind from text. `file` names it in diagnostics.
 std::optional<CompetencyModel> parse_competency_model(std::string_view text, const std::string& file,
                                                       Diagnostics& diags);
@@ -34,7 +40,7 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
 
 // Load a whole content root: the competency model, every persona, every scenario.
 // Returns nothing when there are errors (they are in `diags`).
-std::optional<ContentSet> load_content(const std::filesystem::path& root, Diagnostics& diags);
+std::shared_ptr<const ContentSet> load_content(const std::filesystem::path& root, Diagnostics& diags);
 
 // Load the content root around one scenario file and return that scenario within it.
 struct LoadedScenario {

@@ -66,10 +66,14 @@ struct Concession {
     bool traded = false;   // given in a trade (条件交换) rather than for nothing
 };
 
+// NoDeal: the trainee walked away or the block's rounds ran out.
 enum class NegotiationOutcome { Deal, NoDeal, ClientQuit };
 
+// One negotiation in progress or finished. It carries everything its moves are judged by: the
+// block and the client's concession policy (the persona's), so no caller passes them again.
 struct NegotiationState {
     const Negotiation* block = nullptr;
+    ConcessionPolicy policy;  // the client's (the run's persona)
     int round = 0;            // rounds played (a round = one trainee move + client reply)
     bool prepared = false;
     std::vector<std::string> concede_list, hold_list;
@@ -78,8 +82,14 @@ struct NegotiationState {
     std::vector<RuleBreach> breaches;
     bool client_proposed_split = false;
     bool trainee_proposed_split = false;
-    bool nibbled = false;
-    int client_patience = 0;  // rounds left
+    bool nibbled = false;     // the trainee's one nibble was granted
+    int counters_left = 0;    // counter-offers the client will still make (its patience_rounds)
+    int squeezes = 0;         // rounds the client answered with 挤压法 instead of countering
+    bool squeezed = false;    // the client's last reply was a squeeze
+    // 蚕食 by the client: the deal was reached on these terms and the client asked for one more
+    // thing (its ask is client_offer); the trainee's next move answers it.
+    std::optional<IssueValues> pending_deal;
+    bool client_nibbled = false;
     std::optional<NegotiationOutcome> outcome;
     IssueValues agreed;       // when outcome == Deal
     Text client_says;         // the client's reply to the last move
@@ -91,10 +101,14 @@ struct NegotiationState {
 std::int64_t client_time_offer(const NegotiationIssue& issue, const ConcessionPolicy& policy, int t,
                                int T);
 
+// "12 months", "3.70%", "500 万元": a value with its unit, as every presenter shows it.
+std::string format_value_with_unit(const NegotiationIssue& issue, std::int64_t units);
+
 // The bank's value of an agreement, 0–100: each issue scored from walk-away (0) to target
 // (100), weighted by the issue weights.
 int bank_value(const Negotiation& block, const IssueValues& values);
-// The client's satisfaction with an agreement, 0–100: opening (100) to reservation (0).
+// The client's satisfaction with an agreement, 0–100: each issue scored from the client's
+// reservation (0) to its opening (100), weighted by the client's own weights (client_weight).
 int client_satisfaction(const Negotiation& block, const IssueValues& values);
 
 }  // namespace parley

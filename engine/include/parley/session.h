@@ -1,15 +1,16 @@
 // One play-through of a scenario against a persona: the runner. The Scenario is the story
 // (immutable, shared); the Session is the state of one run.
 //
-//   Session s(content, scenario, "analytical", seed, Difficulty::Normal);
+//   Session s(content, scenario, "analytical", seed, Difficulty::Normal);   // content: shared_ptr
 //   while (!s.finished()) {
 //       show(s.beat());
 //       if (s.in_negotiation()) s.negotiate(move); else s.choose(n);   // or s.decide("2")
 //   }
 //   Debrief d = debrief(s);
 //
-// A Session is a value: copying it forks the run (the analysis explores by copying).
-// The ContentSet must outlive every Session made from it.
+// A Session is a value: copying it forks the run (the analysis explores by copying). It shares
+// ownership of the content it plays (the ContentSet and the Scenario), so a run stays valid
+// however long a presenter, a server thread or a debrief keeps it.
 #pragma once
 
 #include <cstdint>
@@ -37,6 +38,7 @@ struct ClientState {
     std::set<std::string> needs;        // discovered
     std::set<std::string> raised;       // objections raised (ever)
     std::set<std::string> resolved;     // objections resolved
+    std::set<Duty> duties;              // duties discharged (an option that `fulfils` them)
 };
 
 // How much of the client's state the trainee may see (higher difficulty: cues only).
@@ -58,6 +60,13 @@ struct OptionView {
     const Option* option = nullptr;
 };
 
+// A duty the scenario requires that the run reached an ending without discharging.
+struct DutyMiss {
+    Duty duty = Duty::Credentials;
+    bool critical = false;
+    Text explanation;
+};
+
 // Everything recorded about one decision (the debrief's decision log).
 struct DecisionRecord {
     std::string decision;          // as in the transcript: "2" or "offer:rate=5.20"
@@ -72,6 +81,9 @@ struct DecisionRecord {
     std::optional<int> method_effectiveness; // when the option answered an objection (percent)
     std::optional<bool> objection_resolved;
     std::vector<RuleBreach> breaches;        // negotiation rules broken by this move
+    std::vector<std::string> sources;        // the seed sections the option teaches
+    // Duties left undone when this decision ended the meeting (scored with it: format §5).
+    std::vector<DutyMiss> missed_duties;
     int trust_delta = 0, interest_delta = 0, patience_delta = 0;
     ClientState after;
 };
@@ -82,9 +94,12 @@ struct StepError {
 
 class Session {
 public:
-    Session(const ContentSet& content, std::shared_ptr<const Scenario> scenario,
+    Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
             const std::string& persona_id, std::uint64_t seed, Difficulty difficulty);
 
+    const ContentSet& content() const { return *content_; }
+    const std::shared_ptr<const ContentSet>& shared_content() const { return content_; }
+    const std::shared_ptr<const Scenario>& shared_scenario() const { return scenario_; }
     const Scenario& scenario() const { return *scenario_; }
     const Persona& persona() const { return *persona_; }
     const CompetencyModel& model() const { return *model_; }
@@ -111,12 +126,13 @@ public:
     const std::vector<NegotiationState>& negotiations_done() const { return negotiations_done_; }
 
     // A key that is equal for two sessions exactly when every future of one is a future of the
-    // other with the same score: node, client state, negotiation state, scoring-relevant history.
+    // other with the same score: node, client state, negotiation state, scoring-relevant history
+    // (format reference §7). The analysis memoises on the same key (state_key.cpp).
     std::string state_key() const;
 
 private:
     // (implementation detail: see session.cpp and the files beside it)
-    const ContentSet* content_;
+    std::shared_ptr<const ContentSet> content_;
     std::shared_ptr<const Scenario> scenario_;
     const Persona* persona_;
     const CompetencyModel* model_;

@@ -39,6 +39,7 @@ std::optional<Transcript> parse_transcript(std::string_view text, const std::str
 // Replays a transcript against loaded content. Refuses (returns nothing, sets `error`) when the
 // scenario or persona is unknown, when the content hash differs ("recorded against a different
 // version of …"), or when a decision is not valid at its point ("decision 4 '7': …").
-std::optional<Session> replay(const ContentSet& content, const Transcript& t, std::string& error);
+std::optional<Session> replay(std::shared_ptr<const ContentSet> content, const Transcript& t,
+                              std::string& error);
 
 }  // namespace parley
