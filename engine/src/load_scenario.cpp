@@ -28,6 +28,7 @@ struct Context {
     const CompetencyModel& model;
     const std::map<std::string, Persona>& personas;
     ScenarioNames names;
+    std::vector<Duty> duties;  // declared in /duties, for options' `fulfils`
 };
 
 // ============================================================================
@@ -77,6 +78,81 @@ void read_persona_list(Context& c, const json& v, std::vector<std::string>& out)
             c.r.error("persona \"" + *id + "\" is listed twice");
         }
         out.push_back(*id);
+    }
+}
+
+// `sources`: the seed sections content teaches, each "NNN section" where NNN is one of the
+// seed documents (catalogue.h) — "004 第38招", "000 投诉处理". Shared by scenarios and options.
+void read_sources(Reader& r, const json& v, std::vector<std::string>& out) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        const std::string* s = r.string((*arr)[i]);
+        if (!s) continue;
+        const std::size_t space = s->find(' ');
+        const std::string document = s->substr(0, space);
+        const std::string section = space == std::string::npos ? std::string() : s->substr(space + 1);
+        auto blank_at = [](const std::string& x, std::size_t k) {
+            return x[k] == ' ' || x[k] == '\t' || x[k] == '\n' || x[k] == '\r';
+        };
+        if (space == std::string::npos || section.empty() || blank_at(section, 0) ||
+            blank_at(section, section.size() - 1)) {
+            r.error("invalid source \"" + printable(*s, 60) +
+                    "\": expected \"NNN section\", a seed document (" + join_ids(catalogue_ids<SeedDocument>()) +
+                    ") and the section it teaches, e.g. \"004 第38招\"");
+            continue;
+        }
+        if (!parse<SeedDocument>(document)) {
+            r.unknown_id(document, "seed document", catalogue_ids<SeedDocument>());
+            continue;
+        }
+        if (auto first = std::find(out.begin(), out.end(), *s); first != out.end()) {
+            r.error("source \"" + *s + "\" is listed twice (first at index " +
+                    std::to_string(first - out.begin()) + ")");
+            continue;
+        }
+        out.push_back(*s);
+    }
+}
+
+// `duties`: the positive obligations of the meeting (seed 004 篇6). Their `before` endings are
+// checked with the node graph (validate_scenario.cpp).
+void read_duties(Reader& r, const json& v, std::vector<DutyRequirement>& out) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    std::map<Duty, std::size_t> seen;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        if (!r.expect_object((*arr)[i])) continue;
+        DutyRequirement d;
+        Fields f(r, (*arr)[i]);
+        const bool id_ok = f.enumeration("id", d.duty, Required, "duty");
+        f.boolean("critical", d.critical, Required);
+        f.text("explanation", d.explanation, Required);
+        if (const json* before = f.get("before")) {
+            Reader::At at_b(r, "before");
+            if (const json::array_t* ends = r.array(*before, true)) {
+                for (std::size_t k = 0; k < ends->size(); ++k) {
+                    Reader::At at_k(r, k);
+                    auto id = r.id((*ends)[k]);
+                    if (!id) continue;
+                    if (std::find(d.before.begin(), d.before.end(), *id) != d.before.end()) {
+                        r.error("ending \"" + *id + "\" is listed twice");
+                        continue;
+                    }
+                    d.before.push_back(std::move(*id));
+                }
+            }
+        }
+        if (!id_ok) continue;
+        if (auto [it, fresh] = seen.emplace(d.duty, i); !fresh) {
+            Reader::At at_id(r, "id");
+            r.error("duty \"" + std::string(id_of(d.duty)) + "\" is listed twice (first at /duties/" +
+                    std::to_string(it->second) + ")");
+            continue;
+        }
+        out.push_back(std::move(d));
     }
 }
 
@@ -228,7 +304,9 @@ void read_issue(Context& c, const json& v, NegotiationIssue& is) {
         }
     }
     f.integer("weight", is.weight, 1, 100, Optional);
+    // The client's own priorities (双赢: trade what the client values more); by default the bank's.
     is.client_weight = is.weight;
+    f.integer("client_weight", is.client_weight, 1, 100, Optional);
 
     enum Value { Min, Max, Step, Target, Walkaway, Opening, ClientOpening, ClientReservation, Count };
     static const std::string_view names[Count] = {"min", "max", "step", "bank_target", "bank_walkaway",
@@ -465,6 +543,32 @@ std::optional<Violation> read_violation(Context& c, const json& v) {
     return vi;
 }
 
+// `fulfils`: duties this option discharges; each must be one the scenario declares.
+void read_fulfils(Context& c, const json& v, std::vector<Duty>& out) {
+    Reader& r = c.r;
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        auto duty = r.enumeration<Duty>((*arr)[i], "duty");
+        if (!duty) continue;
+        const std::string id(id_of(*duty));
+        if (std::find(c.duties.begin(), c.duties.end(), *duty) == c.duties.end()) {
+            std::vector<std::string_view> declared;
+            for (Duty d : c.duties) declared.push_back(id_of(d));
+            r.error("duty \"" + id + "\" is not one of this scenario's duties (" +
+                    (declared.empty() ? std::string("it declares none") : "it declares " + join_ids(declared)) +
+                    "; declare it in /duties)");
+            continue;
+        }
+        if (std::find(out.begin(), out.end(), *duty) != out.end()) {
+            r.error("duty \"" + id + "\" is listed twice");
+            continue;
+        }
+        out.push_back(*duty);
+    }
+}
+
 void read_option(Context& c, const json& v, Option& o) {
     Reader& r = c.r;
     if (!r.expect_object(v)) return;
@@ -480,6 +584,14 @@ void read_option(Context& c, const json& v, Option& o) {
                 if (t && std::find(o.tags.begin(), o.tags.end(), *t) == o.tags.end()) o.tags.push_back(*t);
             }
         }
+    }
+    if (const json* x = f.get("sources")) {
+        Reader::At at(r, "sources");
+        read_sources(r, *x, o.sources);
+    }
+    if (const json* x = f.get("fulfils")) {
+        Reader::At at(r, "fulfils");
+        read_fulfils(c, *x, o.fulfils);
     }
     if (const json* x = f.get("if")) {
         Reader::At at(r, "if");
@@ -645,7 +757,7 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
     Reader r(rep);
     auto s = std::make_shared<Scenario>();
     s->file = file;
-    Context c{r, model, personas, {}};
+    Context c{r, model, personas, {}, {}};
     {
         Fields f(r, *doc);
         if (!read_header(f, "scenario")) return nullptr;
@@ -654,8 +766,23 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
         f.text("summary", s->summary, Required);
         f.text("company", s->company, Required);
         f.text("situation", s->situation, Required);
-        f.enumeration("entry_moment", s->entry_moment, Required, "entry moment");
-        f.text("entry_note", s->entry_note, Required);
+        // The entry moment (seed 004 第21招) and the note on how it opens the door go together;
+        // a complaint or a referral visit has neither.
+        const bool moment = f.enumeration("entry_moment", s->entry_moment, Optional, "entry moment");
+        const bool note = f.text("entry_note", s->entry_note, Optional);
+        if (moment && !f.get("entry_note")) {
+            Reader::At at(r, "entry_moment");
+            r.error("an entry moment needs its \"entry_note\" (how the moment opens the door); "
+                    "give both or leave both out");
+        }
+        if (note && !f.get("entry_moment")) {
+            Reader::At at(r, "entry_note");
+            r.error("\"entry_note\" explains the entry moment: give \"entry_moment\" too, or leave both out");
+        }
+        if (const json* x = f.get("sources")) {
+            Reader::At at(r, "sources");
+            read_sources(r, *x, s->sources);
+        }
         if (const json* x = f.get("objectives", Required)) {
             Reader::At at(r, "objectives");
             read_objectives(r, *x, s->objectives);
@@ -670,6 +797,11 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
             Reader::At at(r, "personas");
             read_persona_list(c, *x, s->personas);
         }
+        if (const json* x = f.get("duties")) {
+            Reader::At at(r, "duties");
+            read_duties(r, *x, s->duties);
+        }
+        for (const auto& d : s->duties) c.duties.push_back(d.duty);
         if (const json* x = f.get("state", Required)) {
             Reader::At at(r, "state");
             read_state(c, *x, s->state);
