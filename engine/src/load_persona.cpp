@@ -100,7 +100,14 @@ void read_concession(Reader& r, const json& v, Persona& p) {
     Fields f(r, v);
     if (const json* beta = f.get("beta", Required)) {
         Reader::At at(r, "beta");
-        if (auto b = r.number(*beta, 0.1, 10.0)) c.beta_percent = static_cast<int>(std::lround(*b * 100.0));
+        // Kept in hundredths, exactly: 2.345 is refused rather than rounded.
+        if (auto b = r.number(*beta, 0.1, 10.0)) {
+            const double hundredths = std::round(*b * 100.0);
+            if (hundredths / 100.0 != *b)
+                r.error("beta " + beta->dump() + " has more than 2 decimal places (beta is kept in hundredths)");
+            else
+                c.beta_percent = static_cast<int>(hundredths);
+        }
     }
     f.integer("reciprocity", c.reciprocity_percent, 0, 100, Required);
     f.integer("patience_rounds", c.patience_rounds, 1, 100, Required);

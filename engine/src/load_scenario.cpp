@@ -263,19 +263,22 @@ std::string format_units(std::int64_t units, int decimals) {
     return units < 0 ? "-" + digits : digits;
 }
 
-// A decimal JSON number → integer units (× 10^decimals), exactly or not at all.
+// A decimal JSON number → integer units (× 10^decimals), exactly or not at all: the value must
+// be the number nearest to units / 10^decimals, which is what writing it back gives (5.2 is
+// 520 hundredths; 5.2000001 is refused, not rounded).
 std::optional<std::int64_t> read_units(Reader& r, const json& v, int decimals) {
     if (!v.is_number()) {
         r.error("expected a number, found " + describe(v));
         return std::nullopt;
     }
-    double scaled = v.get<double>() * static_cast<double>(kPow10[decimals]);
+    const double value = v.get<double>();
+    double scaled = value * static_cast<double>(kPow10[decimals]);
     if (!(std::fabs(scaled) <= 1e15)) {  // also catches NaN; keeps every unit exact in a double
         r.error("value " + v.dump() + " is out of range");
         return std::nullopt;
     }
     double rounded = std::round(scaled);
-    if (std::fabs(scaled - rounded) > 1e-6) {
+    if (rounded / static_cast<double>(kPow10[decimals]) != value) {
         r.error("value " + v.dump() + " has more than " + std::to_string(decimals) +
                 " decimal place(s) (this issue's \"decimals\" is " + std::to_string(decimals) + ")");
         return std::nullopt;
@@ -575,13 +578,21 @@ void read_option(Context& c, const json& v, Option& o) {
     Fields f(r, v);
     f.id("id", o.id, Required);
     f.text("text", o.text, Required);
+    // Tags as written, in order (reactions apply in tag order). A close's strategy tag is not
+    // added here: the runtime adds it (effective_tags), so the model says what the file says.
     if (const json* tags = f.get("tags")) {
         Reader::At at(r, "tags");
         if (const json::array_t* arr = r.array(*tags)) {
             for (std::size_t i = 0; i < arr->size(); ++i) {
                 Reader::At at_i(r, i);
                 auto t = r.enumeration<Tag>((*arr)[i], "technique tag");
-                if (t && std::find(o.tags.begin(), o.tags.end(), *t) == o.tags.end()) o.tags.push_back(*t);
+                if (!t) continue;
+                if (auto first = std::find(o.tags.begin(), o.tags.end(), *t); first != o.tags.end()) {
+                    r.error("tag \"" + std::string(id_of(*t)) + "\" is listed twice (first at index " +
+                            std::to_string(first - o.tags.begin()) + ")");
+                    continue;
+                }
+                o.tags.push_back(*t);
             }
         }
     }
@@ -605,11 +616,6 @@ void read_option(Context& c, const json& v, Option& o) {
     if (const json* x = f.get("close")) {
         Reader::At at(r, "close");
         o.close = read_close(c, *x);
-        // A close carries its strategy's tag, so personas react to the closing style.
-        if (o.close) {
-            Tag t = tag_of(o.close->strategy);
-            if (std::find(o.tags.begin(), o.tags.end(), t) == o.tags.end()) o.tags.push_back(t);
-        }
     }
     if (const json* x = f.get("violation")) {
         Reader::At at(r, "violation");

@@ -40,13 +40,18 @@ TEST_CASE("a persona loads its style, profile, reactions, cues and concession po
     CHECK(p->content_hash != 0);
 }
 
-TEST_CASE("beta becomes a rounded percentage and must lie in 0.1–10", "[loader]") {
+TEST_CASE("beta becomes an exact percentage with at most two decimals and must lie in 0.1–10", "[loader]") {
     json doc = persona_json();
-    doc["negotiation"]["beta"] = 2.345;
+    doc["negotiation"]["beta"] = 2.35;
     Diagnostics d;
     auto p = load_persona(doc, d);
     REQUIRE(p);
     CHECK(p->concession.beta_percent == 235);
+
+    doc["negotiation"]["beta"] = 2.345;  // refused, not rounded (the model keeps hundredths)
+    Diagnostics d1;
+    CHECK_FALSE(load_persona(doc, d1));
+    CHECK(find(d1, "beta 2.345 has more than 2 decimal places (beta is kept in hundredths)", "/negotiation/beta"));
 
     doc["negotiation"]["beta"] = 0;
     Diagnostics d2;
