@@ -1,0 +1,34 @@
+// The canonical writer: a loaded model back to JSON, in the one form the format reference
+// (scenarios/README.md, "Canonical form") describes.
+//
+//   - keys in the order of the format reference;
+//   - a field is written only when it differs from its default — absent and default are the same
+//     thing — and a required field always;
+//   - maps keyed by catalogue ids (reactions, methods, cues) in catalogue order, other maps and
+//     evidence by key;
+//   - negotiation values and beta as decimal numbers that read back to exactly the same units:
+//     an integer when whole, else the shortest decimal that does (5.2, 0.05, 4.65);
+//   - 2-space indentation, UTF-8 written as itself, a final newline.
+//
+// For every file the loader accepts, parse → write → parse gives an equal model and
+// write → parse → write gives identical bytes. `parley-cli format` rewrites files this way.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "parley/model.h"
+
+namespace parley {
+
+nlohmann::ordered_json to_json(const Scenario& scenario);
+nlohmann::ordered_json to_json(const Persona& persona);
+nlohmann::ordered_json to_json(const CompetencyModel& model);
+
+// to_json(…) as text in canonical form.
+std::string canonical_text(const Scenario& scenario);
+std::string canonical_text(const Persona& persona);
+std::string canonical_text(const CompetencyModel& model);
+
+}  // namespace parley
