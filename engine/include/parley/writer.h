@@ -14,10 +14,14 @@
 // write → parse → write gives identical bytes. `parley-cli format` rewrites files this way.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "parley/diagnostics.h"
 #include "parley/model.h"
 
 namespace parley {
@@ -30,5 +34,18 @@ nlohmann::ordered_json to_json(const CompetencyModel& model);
 std::string canonical_text(const Scenario& scenario);
 std::string canonical_text(const Persona& persona);
 std::string canonical_text(const CompetencyModel& model);
+
+// A content file on disk and its canonical form.
+struct CanonicalFile {
+    std::filesystem::path file;
+    std::string text;                      // the bytes read
+    std::optional<std::string> canonical;  // nothing when the file has errors (in the diagnostics)
+};
+
+// Every content document under `paths` (files or folders, walked as validate_paths walks them:
+// in a folder, JSON that is not content is skipped; a file named explicitly must be content),
+// each loaded as its kind — a scenario with its content root — and written canonically. Errors
+// and warnings go to `diags`; the analysis validate_paths runs is not run.
+std::vector<CanonicalFile> canonical_files(const std::vector<std::filesystem::path>& paths, Diagnostics& diags);
 
 }  // namespace parley
