@@ -3,6 +3,7 @@
 
 #include "json_reader.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 
 namespace parley {
 
@@ -159,7 +160,7 @@ std::optional<CompetencyModel> parse_competency_model(std::string_view text, con
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    m.content_hash = content_hash_of(*doc);
+    m.content_hash = content_hash_of(m);  // over the model, not the text (§6.2)
     return m;
 }
 

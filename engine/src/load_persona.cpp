@@ -3,6 +3,7 @@
 
 #include "json_reader.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 
 namespace parley {
 
@@ -164,7 +165,7 @@ std::optional<Persona> parse_persona(std::string_view text, const std::string& f
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    p.content_hash = content_hash_of(*doc);
+    p.content_hash = content_hash_of(p);  // over the model, not the text (§6.2)
     return p;
 }
 

@@ -17,6 +17,7 @@
 #include "json_reader.h"
 #include "load_conditions.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 #include "validate_scenario.h"
 
 namespace parley {
@@ -824,7 +825,7 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
     validate_scenario(*s, rep);
     rep.flush();
     if (rep.errors() > 0) return nullptr;
-    s->content_hash = content_hash_of(*doc);
+    s->content_hash = content_hash_of(*s);  // over the model, not the text (§6.2)
     return s;
 }
 

@@ -1,462 +1,755 @@
-// The canonical writer (see writer.h): the model back to JSON, field by field, in the order of
-// the format reference.
+// The canonical writer and the content hash (see writer.h): one walk over the model, field by
+// field in the order of the format reference, written to an output (writer_detail.h).
 //
 // Contents
-//   1. Values          (text, catalogue ids, decimal numbers from units)
-//   2. Conditions and effects
+//   1. Outputs         (building the document; hashing its compact text)
+//   2. The walk: values, conditions and effects
 //   3. Options and nodes
 //   4. Negotiation blocks
 //   5. Scenario
 //   6. Persona
 //   7. Competency model
-//   8. Canonical text
+//   8. Canonical text and content hash
 //
 // Every optional field is compared with the loader's default and left out when equal; the
 // loader reads an absent field as that default, so the model survives the round trip.
 #include "parley/writer.h"
 
 #include <algorithm>
+#include <vector>
 
+#include "hash.h"
+#include "parley/version.h"
 #include "writer_detail.h"
 
 namespace parley {
+
+namespace writer_detail {
 
 namespace {
 
 using oj = nlohmann::ordered_json;
 
 // ============================================================================
-// 1. Values
+// 1. Outputs
 // ============================================================================
 
-template <class E>
-std::string id(E value) {
-    return std::string(id_of(value));
-}
+// Builds the document. A container is filled only while it is the innermost open one, so the
+// pointers to the open containers stay valid.
+class DocumentOut final : public Out {
+public:
+    oj root;
 
-template <class E>
-oj ids(const std::vector<E>& values) {
-    oj out = oj::array();
-    for (E v : values) out.push_back(id(v));
-    return out;
-}
+    void begin_object() override { open(oj::object()); }
+    void end_object() override { stack_.pop_back(); }
+    void begin_array() override { open(oj::array()); }
+    void end_array() override { stack_.pop_back(); }
+    void key(std::string_view k) override { key_.assign(k.data(), k.size()); }
+    void integer(std::int64_t v) override { place(v); }
+    void number(double v) override { place(v); }
+    void boolean(bool v) override { place(v); }
+    void string(std::string_view v) override { place(std::string(v)); }
 
-oj strings(const std::vector<std::string>& values) {
-    oj out = oj::array();
-    for (const auto& v : values) out.push_back(v);
-    return out;
-}
-
-// A decimal value kept as integer units × 10^decimals: an integer when whole, else the double
-// nearest to units / 10^decimals (a correctly rounded division of two exact integers), which the
-// loader reads back to the same units and the serializer prints in its shortest form.
-oj decimal(std::int64_t units, int decimals) {
-    std::int64_t scale = 1;
-    for (int i = 0; i < decimals; ++i) scale *= 10;
-    if (units % scale == 0) return units / scale;
-    return static_cast<double>(units) / static_cast<double>(scale);
-}
-
-const char* op_text(CmpOp op) {
-    switch (op) {
-        case CmpOp::Lt: return "<";
-        case CmpOp::Le: return "<=";
-        case CmpOp::Eq: return "==";
-        case CmpOp::Ne: return "!=";
-        case CmpOp::Ge: return ">=";
-        case CmpOp::Gt: return ">";
-    }
-    return ">=";
-}
-
-const char* objection_state(Condition::ObjectionIs is) {
-    switch (is) {
-        case Condition::ObjectionIs::Raised: return "raised";
-        case Condition::ObjectionIs::Open: return "open";
-        case Condition::ObjectionIs::Resolved: return "resolved";
-    }
-    return "open";
-}
-
-}  // namespace
-
-namespace writer_detail {
-
-void Writer::text(oj& o, const char* key, const Text& t) const {
-    if (!wording) return;
-    o[key] = oj{{"zh", t.zh}, {"en", t.en}};
-}
-
-// ============================================================================
-// 2. Conditions and effects
-// ============================================================================
-
-oj Writer::condition(const Condition& c) const {
-    using K = Condition::Kind;
-    switch (c.kind) {
-        case K::True:  // never inside a loaded tree (no JSON form); an empty `all` holds too
-        case K::All:
-        case K::Any: {
-            oj children = oj::array();
-            for (const auto& child : c.children) children.push_back(condition(child));
-            return oj{{c.kind == K::Any ? "any" : "all", children}};
+private:
+    oj& place(oj v) {
+        if (stack_.empty()) return root = std::move(v);
+        oj& top = *stack_.back();
+        if (top.is_array()) {
+            top.push_back(std::move(v));
+            return top.back();
         }
-        case K::Not: return oj{{"not", c.children.empty() ? oj::object() : condition(c.children[0])}};
-        case K::Compare: return oj{{"var", c.subject}, {"op", op_text(c.op)}, {"value", c.value}};
-        case K::Flag: return oj{{"flag", c.subject}};
-        case K::Need: return oj{{"need", c.subject}};
-        case K::Objection: return oj{{"objection", c.subject}, {"is", objection_state(c.objection_is)}};
-        case K::Emotion: return oj{{"emotion", ids(c.emotions)}};
-        case K::Persona: return oj{{"persona", strings(c.personas)}};
-        case K::Difficulty: return oj{{"difficulty", ids(c.difficulties)}};
+        return top[key_] = std::move(v);
     }
-    return oj::object();
-}
+    void open(oj v) { stack_.push_back(&place(std::move(v))); }
 
-oj Writer::effects(const Effects& e) const {
-    oj o = oj::object();
-    if (e.trust) o["trust"] = e.trust;
-    if (e.interest) o["interest"] = e.interest;
-    if (e.patience) o["patience"] = e.patience;
-    if (e.emotion) o["emotion"] = id(*e.emotion);
-    for (auto [key, map] : {std::pair<const char*, const std::map<std::string, int>*>{"add", &e.add}, {"set", &e.set}}) {
-        if (map->empty()) continue;
-        oj m = oj::object();
-        for (const auto& [name, n] : *map) m[name] = n;
-        o[key] = m;
+    std::vector<oj*> stack_;
+    std::string key_;
+};
+
+// Folds the document's compact text (exactly what nlohmann's dump() writes: no spaces, UTF-8
+// as itself) into FNV-1a 64 as it is walked, building nothing.
+class HashOut final : public Out {
+public:
+    std::uint64_t hash = fnv1a64({});
+
+    void begin_object() override { open('{'); }
+    void end_object() override { close('}'); }
+    void begin_array() override { open('['); }
+    void end_array() override { close(']'); }
+    void key(std::string_view k) override {
+        separate();
+        quoted(k);
+        raw(":");
+        keyed_ = true;
     }
-    struct List {
-        const char* key;
-        const std::vector<std::string>* values;
-    };
-    for (const List& l : {List{"set_flags", &e.set_flags}, List{"clear_flags", &e.clear_flags},
-                          List{"discover_needs", &e.discover_needs}, List{"raise_objections", &e.raise_objections},
-                          List{"resolve_objections", &e.resolve_objections}})
-        if (!l.values->empty()) o[l.key] = strings(*l.values);
-    return o;
-}
+    void integer(std::int64_t v) override {
+        value();
+        raw(std::to_string(v));
+    }
+    void number(double v) override {
+        value();
+        raw(oj(v).dump());  // the serializer's own spelling of a double
+    }
+    void boolean(bool v) override {
+        value();
+        raw(v ? "true" : "false");
+    }
+    void string(std::string_view v) override {
+        value();
+        quoted(v);
+    }
+
+private:
+    void raw(std::string_view s) { hash = fnv1a64(s, hash); }
+    void separate() {
+        if (first_.empty()) return;
+        if (!first_.back()) raw(",");
+        first_.back() = false;
+    }
+    void value() {
+        if (keyed_) keyed_ = false;
+        else separate();
+    }
+    void open(char c) {
+        value();
+        raw(std::string_view(&c, 1));
+        first_.push_back(true);
+    }
+    void close(char c) {
+        raw(std::string_view(&c, 1));
+        first_.pop_back();
+    }
+    // JSON string escapes as the serializer writes them (ensure_ascii off).
+    void quoted(std::string_view s) {
+        static const char* hex = "0123456789abcdef";
+        std::string out;
+        out.reserve(s.size() + 2);
+        out += '"';
+        for (unsigned char c : s) {
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default:
+                    if (c < 0x20) {
+                        out += "\\u00";
+                        out += hex[c >> 4];
+                        out += hex[c & 0xf];
+                    } else {
+                        out += static_cast<char>(c);
+                    }
+            }
+        }
+        out += '"';
+        raw(out);
+    }
+
+    std::vector<bool> first_;  // per open container: nothing written in it yet
+    bool keyed_ = false;       // a key was written; its value comes next
+};
+
+// ============================================================================
+// 2. The walk: values, conditions and effects
+// ============================================================================
+
+class Walk {
+public:
+    Walk(Out& out, View view) : o_(out), wording_(view == View::Canonical) {}
+
+    void scenario(const Scenario& s);
+    void persona(const Persona& p);
+    void competency_model(const CompetencyModel& m);
+
+private:
+    Out& o_;
+    bool wording_;
+
+    // --- fields -------------------------------------------------------------
+    void field(std::string_view k, std::int64_t v) {
+        o_.key(k);
+        o_.integer(v);
+    }
+    void field(std::string_view k, int v) { field(k, static_cast<std::int64_t>(v)); }
+    void field(std::string_view k, bool v) {
+        o_.key(k);
+        o_.boolean(v);
+    }
+    void field(std::string_view k, std::string_view v) {
+        o_.key(k);
+        o_.string(v);
+    }
+    void field(std::string_view k, const char* v) { field(k, std::string_view(v)); }
+    void field(std::string_view k, const std::string& v) { field(k, std::string_view(v)); }
+    template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+    void field(std::string_view k, E v) {
+        field(k, id_of(v));
+    }
+    void field(std::string_view k, const std::vector<std::string>& values) {
+        o_.key(k);
+        o_.begin_array();
+        for (const auto& v : values) o_.string(v);
+        o_.end_array();
+    }
+    template <class E>
+    void field(std::string_view k, const std::vector<E>& values) {
+        o_.key(k);
+        o_.begin_array();
+        for (E v : values) o_.string(id_of(v));
+        o_.end_array();
+    }
+    void text_value(const Text& t) {
+        o_.begin_object();
+        field("zh", t.zh);
+        field("en", t.en);
+        o_.end_object();
+    }
+    void text(std::string_view k, const Text& t) {
+        if (!wording_) return;
+        o_.key(k);
+        text_value(t);
+    }
+    // A decimal value kept as integer units × 10^decimals: an integer when whole, else the
+    // double nearest to units / 10^decimals (a correctly rounded division of two exact
+    // integers), which the loader reads back to the same units and the serializer prints in
+    // its shortest form.
+    void decimal(std::string_view k, std::int64_t units, int decimals) {
+        std::int64_t scale = 1;
+        for (int i = 0; i < decimals; ++i) scale *= 10;
+        o_.key(k);
+        if (units % scale == 0) o_.integer(units / scale);
+        else o_.number(static_cast<double>(units) / static_cast<double>(scale));
+    }
+
+    // --- conditions and effects ----------------------------------------------
+    void condition(const Condition& c) {
+        using K = Condition::Kind;
+        o_.begin_object();
+        switch (c.kind) {
+            case K::True:  // never inside a loaded tree (no JSON form); an empty `all` holds too
+            case K::All:
+            case K::Any:
+                o_.key(c.kind == K::Any ? "any" : "all");
+                o_.begin_array();
+                for (const auto& child : c.children) condition(child);
+                o_.end_array();
+                break;
+            case K::Not:
+                o_.key("not");
+                if (c.children.empty()) {
+                    o_.begin_object();
+                    o_.end_object();
+                } else {
+                    condition(c.children[0]);
+                }
+                break;
+            case K::Compare:
+                field("var", c.subject);
+                field("op", op_text(c.op));
+                field("value", c.value);
+                break;
+            case K::Flag: field("flag", c.subject); break;
+            case K::Need: field("need", c.subject); break;
+            case K::Objection:
+                field("objection", c.subject);
+                field("is", objection_state(c.objection_is));
+                break;
+            case K::Emotion: field("emotion", c.emotions); break;
+            case K::Persona: field("persona", c.personas); break;
+            case K::Difficulty: field("difficulty", c.difficulties); break;
+        }
+        o_.end_object();
+    }
+
+    static const char* op_text(CmpOp op) {
+        switch (op) {
+            case CmpOp::Lt: return "<";
+            case CmpOp::Le: return "<=";
+            case CmpOp::Eq: return "==";
+            case CmpOp::Ne: return "!=";
+            case CmpOp::Ge: return ">=";
+            case CmpOp::Gt: return ">";
+        }
+        return ">=";
+    }
+
+    static const char* objection_state(Condition::ObjectionIs is) {
+        switch (is) {
+            case Condition::ObjectionIs::Raised: return "raised";
+            case Condition::ObjectionIs::Open: return "open";
+            case Condition::ObjectionIs::Resolved: return "resolved";
+        }
+        return "open";
+    }
+
+    static bool empty(const Effects& e) {
+        return !e.trust && !e.interest && !e.patience && !e.emotion && e.add.empty() && e.set.empty() &&
+               e.set_flags.empty() && e.clear_flags.empty() && e.discover_needs.empty() &&
+               e.raise_objections.empty() && e.resolve_objections.empty();
+    }
+
+    void effects(const Effects& e) {
+        o_.begin_object();
+        if (e.trust) field("trust", e.trust);
+        if (e.interest) field("interest", e.interest);
+        if (e.patience) field("patience", e.patience);
+        if (e.emotion) field("emotion", *e.emotion);
+        for (auto [k, map] : {std::pair<const char*, const std::map<std::string, int>*>{"add", &e.add}, {"set", &e.set}}) {
+            if (map->empty()) continue;
+            o_.key(k);
+            o_.begin_object();
+            for (const auto& [name, n] : *map) field(name, n);
+            o_.end_object();
+        }
+        struct List {
+            const char* key;
+            const std::vector<std::string>* values;
+        };
+        for (const List& l : {List{"set_flags", &e.set_flags}, List{"clear_flags", &e.clear_flags},
+                              List{"discover_needs", &e.discover_needs}, List{"raise_objections", &e.raise_objections},
+                              List{"resolve_objections", &e.resolve_objections}})
+            if (!l.values->empty()) field(l.key, *l.values);
+        o_.end_object();
+    }
+
+    // --- sections 3–4 --------------------------------------------------------
+    void consequence(const Consequence& q);
+    void option(const Option& opt);
+    void node(const Node& n);
+    void issue(const NegotiationIssue& is);
+    void negotiation(const Negotiation& n);
+    void state(const StateDecl& st);
+};
 
 // ============================================================================
 // 3. Options and nodes
 // ============================================================================
 
 // effects, evidence, feedback, branch, next: an option's consequence and a premature close's.
-void Writer::consequence(oj& o, const Consequence& q) const {
-    oj fx = effects(q.effects);
-    if (!fx.empty()) o["effects"] = fx;
+void Walk::consequence(const Consequence& q) {
+    if (!empty(q.effects)) {
+        o_.key("effects");
+        effects(q.effects);
+    }
     if (!q.evidence.empty()) {
         // By competency id, as the loader reads an object.
         std::vector<Evidence> sorted = q.evidence;
         std::stable_sort(sorted.begin(), sorted.end(),
                          [](const Evidence& a, const Evidence& b) { return a.competency < b.competency; });
-        oj ev = oj::object();
-        for (const auto& e : sorted) ev[e.competency] = e.value;
-        o["evidence"] = ev;
+        o_.key("evidence");
+        o_.begin_object();
+        for (const auto& e : sorted) field(e.competency, e.value);
+        o_.end_object();
     }
-    text(o, "feedback", q.feedback);
+    text("feedback", q.feedback);
     if (!q.branches.empty()) {
-        oj branches = oj::array();
-        for (const auto& b : q.branches) branches.push_back(oj{{"if", condition(b.when)}, {"next", b.next}});
-        o["branch"] = branches;
+        o_.key("branch");
+        o_.begin_array();
+        for (const auto& b : q.branches) {
+            o_.begin_object();
+            o_.key("if");
+            condition(b.when);
+            field("next", b.next);
+            o_.end_object();
+        }
+        o_.end_array();
     }
-    o["next"] = q.next;
+    field("next", q.next);
 }
 
-oj Writer::option(const Option& opt) const {
-    oj o = oj::object();
-    o["id"] = opt.id;
-    text(o, "text", opt.text);
-    if (!opt.tags.empty()) o["tags"] = ids(opt.tags);
-    if (wording && !opt.sources.empty()) o["sources"] = strings(opt.sources);
-    if (!opt.fulfils.empty()) o["fulfils"] = ids(opt.fulfils);
-    if (opt.when.kind != Condition::Kind::True) o["if"] = condition(opt.when);
-    consequence(o, opt.consequence);
-    if (opt.objection) o["objection"] = oj{{"id", opt.objection->objection}, {"method", id(opt.objection->method)}};
+void Walk::option(const Option& opt) {
+    o_.begin_object();
+    field("id", opt.id);
+    text("text", opt.text);
+    if (!opt.tags.empty()) field("tags", opt.tags);
+    if (wording_ && !opt.sources.empty()) field("sources", opt.sources);
+    if (!opt.fulfils.empty()) field("fulfils", opt.fulfils);
+    if (opt.when.kind != Condition::Kind::True) {
+        o_.key("if");
+        condition(opt.when);
+    }
+    consequence(opt.consequence);
+    if (opt.objection) {
+        o_.key("objection");
+        o_.begin_object();
+        field("id", opt.objection->objection);
+        field("method", opt.objection->method);
+        o_.end_object();
+    }
     if (opt.close) {
-        oj premature = oj::object();
-        consequence(premature, opt.close->premature);
-        o["close"] = oj{{"strategy", id(opt.close->strategy)},
-                        {"timely_if", condition(opt.close->timely_when)},
-                        {"premature", premature}};
+        o_.key("close");
+        o_.begin_object();
+        field("strategy", opt.close->strategy);
+        o_.key("timely_if");
+        condition(opt.close->timely_when);
+        o_.key("premature");
+        o_.begin_object();
+        consequence(opt.close->premature);
+        o_.end_object();
+        o_.end_object();
     }
     if (opt.violation) {
-        oj v = oj::object();
-        v["red_line"] = id(opt.violation->red_line);
-        if (!opt.violation->critical) v["critical"] = false;
-        text(v, "explanation", opt.violation->explanation);
-        o["violation"] = v;
+        o_.key("violation");
+        o_.begin_object();
+        field("red_line", opt.violation->red_line);
+        if (!opt.violation->critical) field("critical", false);
+        text("explanation", opt.violation->explanation);
+        o_.end_object();
     }
-    return o;
+    o_.end_object();
 }
 
-oj Writer::node(const Node& n) const {
-    oj o = oj::object();
-    o["id"] = n.id;
-    o["stage"] = id(n.stage);
-    text(o, "line", n.line);
-    if (wording && !n.line_by_persona.empty()) {
-        oj lines = oj::object();
-        for (const auto& [persona, line] : n.line_by_persona) text(lines, persona.c_str(), line);
-        o["line_by_persona"] = lines;
+void Walk::node(const Node& n) {
+    o_.begin_object();
+    field("id", n.id);
+    field("stage", n.stage);
+    text("line", n.line);
+    if (wording_ && !n.line_by_persona.empty()) {
+        o_.key("line_by_persona");
+        o_.begin_object();
+        for (const auto& [persona, line] : n.line_by_persona) text(persona, line);
+        o_.end_object();
     }
-    if (n.emotion) o["emotion"] = id(*n.emotion);
-    if (n.cue) text(o, "cue", *n.cue);
+    if (n.emotion) field("emotion", *n.emotion);
+    if (n.cue) text("cue", *n.cue);
     switch (n.kind) {
-        case NodeKind::Dialogue: {
-            oj options = oj::array();
-            for (const auto& opt : n.options) options.push_back(option(opt));
-            o["options"] = options;
+        case NodeKind::Dialogue:
+            o_.key("options");
+            o_.begin_array();
+            for (const auto& opt : n.options) option(opt);
+            o_.end_array();
             break;
-        }
         case NodeKind::Negotiation:
-            if (n.negotiation) o["negotiation"] = negotiation(*n.negotiation);
+            if (n.negotiation) {
+                o_.key("negotiation");
+                negotiation(*n.negotiation);
+            }
             break;
         case NodeKind::Ending:
-            o["outcome"] = id(n.outcome);
-            o["outcome_score"] = n.outcome_score;
-            text(o, "summary", n.summary);
+            field("outcome", n.outcome);
+            field("outcome_score", n.outcome_score);
+            text("summary", n.summary);
             break;
     }
-    return o;
+    o_.end_object();
 }
 
 // ============================================================================
 // 4. Negotiation blocks
 // ============================================================================
 
-oj Writer::issue(const NegotiationIssue& is) const {
-    oj o = oj::object();
-    o["id"] = is.id;
-    text(o, "label", is.label);
-    if (wording && !is.unit.empty()) o["unit"] = is.unit;
-    if (is.decimals != 0) o["decimals"] = is.decimals;
-    o["min"] = decimal(is.min, is.decimals);
-    o["max"] = decimal(is.max, is.decimals);
-    o["step"] = decimal(is.step, is.decimals);
-    o["bank_prefers"] = is.bank_prefers_higher ? "higher" : "lower";
-    o["bank_target"] = decimal(is.bank_target, is.decimals);
-    o["bank_walkaway"] = decimal(is.bank_walkaway, is.decimals);
-    o["bank_opening"] = decimal(is.bank_opening, is.decimals);
-    o["client_opening"] = decimal(is.client_opening, is.decimals);
-    o["client_reservation"] = decimal(is.client_reservation, is.decimals);
-    if (is.weight != 1) o["weight"] = is.weight;
-    if (is.client_weight != is.weight) o["client_weight"] = is.client_weight;
-    return o;
+void Walk::issue(const NegotiationIssue& is) {
+    o_.begin_object();
+    field("id", is.id);
+    text("label", is.label);
+    if (wording_ && !is.unit.empty()) field("unit", is.unit);
+    if (is.decimals != 0) field("decimals", is.decimals);
+    decimal("min", is.min, is.decimals);
+    decimal("max", is.max, is.decimals);
+    decimal("step", is.step, is.decimals);
+    field("bank_prefers", is.bank_prefers_higher ? "higher" : "lower");
+    decimal("bank_target", is.bank_target, is.decimals);
+    decimal("bank_walkaway", is.bank_walkaway, is.decimals);
+    decimal("bank_opening", is.bank_opening, is.decimals);
+    decimal("client_opening", is.client_opening, is.decimals);
+    decimal("client_reservation", is.client_reservation, is.decimals);
+    if (is.weight != 1) field("weight", is.weight);
+    if (is.client_weight != is.weight) field("client_weight", is.client_weight);
+    o_.end_object();
 }
 
-oj Writer::negotiation(const Negotiation& n) const {
+void Walk::negotiation(const Negotiation& n) {
     const Negotiation defaults;
-    oj o = oj::object();
-    text(o, "briefing", n.briefing);
-    oj issues = oj::array();
-    for (const auto& is : n.issues) issues.push_back(issue(is));
-    o["issues"] = issues;
-    if (n.max_rounds != defaults.max_rounds) o["max_rounds"] = n.max_rounds;
-    if (n.max_concessions != defaults.max_concessions) o["max_concessions"] = n.max_concessions;
-    if (!n.should_concede.empty()) o["should_concede"] = strings(n.should_concede);
-    if (!n.must_hold.empty()) o["must_hold"] = strings(n.must_hold);
-    o["on_deal"] = n.on_deal;
-    o["on_no_deal"] = n.on_no_deal;
-    o["on_client_quit"] = n.on_client_quit;
-    return o;
+    o_.begin_object();
+    text("briefing", n.briefing);
+    o_.key("issues");
+    o_.begin_array();
+    for (const auto& is : n.issues) issue(is);
+    o_.end_array();
+    if (n.max_rounds != defaults.max_rounds) field("max_rounds", n.max_rounds);
+    if (n.max_concessions != defaults.max_concessions) field("max_concessions", n.max_concessions);
+    if (!n.should_concede.empty()) field("should_concede", n.should_concede);
+    if (!n.must_hold.empty()) field("must_hold", n.must_hold);
+    field("on_deal", n.on_deal);
+    field("on_no_deal", n.on_no_deal);
+    field("on_client_quit", n.on_client_quit);
+    o_.end_object();
 }
 
 // ============================================================================
 // 5. Scenario
 // ============================================================================
 
-oj Writer::state(const StateDecl& st) const {
-    oj o = oj::object();
-    o["trust"] = st.trust;
-    o["interest"] = st.interest;
-    o["patience"] = st.patience;
-    o["emotion"] = id(st.emotion);
+void Walk::state(const StateDecl& st) {
+    o_.begin_object();
+    field("trust", st.trust);
+    field("interest", st.interest);
+    field("patience", st.patience);
+    field("emotion", st.emotion);
     if (!st.variables.empty()) {
         std::vector<VariableDecl> sorted = st.variables;  // by name, as the loader reads an object
         std::stable_sort(sorted.begin(), sorted.end(),
                          [](const VariableDecl& a, const VariableDecl& b) { return a.id < b.id; });
-        oj vars = oj::object();
-        for (const auto& v : sorted) vars[v.id] = v.initial;
-        o["variables"] = vars;
+        o_.key("variables");
+        o_.begin_object();
+        for (const auto& v : sorted) field(v.id, v.initial);
+        o_.end_object();
     }
-    if (!st.flags.empty()) o["flags"] = strings(st.flags);
+    if (!st.flags.empty()) field("flags", st.flags);
     if (!st.needs.empty()) {
-        oj needs = oj::array();
+        o_.key("needs");
+        o_.begin_array();
         for (const auto& n : st.needs) {
-            oj need{{"id", n.id}};
-            text(need, "label", n.label);
-            needs.push_back(need);
+            o_.begin_object();
+            field("id", n.id);
+            text("label", n.label);
+            o_.end_object();
         }
-        o["needs"] = needs;
+        o_.end_array();
     }
     if (!st.objections.empty()) {
-        oj objections = oj::array();
+        o_.key("objections");
+        o_.begin_array();
         for (const auto& x : st.objections) {
-            oj obj{{"id", x.id}, {"type", id(x.type)}};
-            text(obj, "label", x.label);
-            objections.push_back(obj);
+            o_.begin_object();
+            field("id", x.id);
+            field("type", x.type);
+            text("label", x.label);
+            o_.end_object();
         }
-        o["objections"] = objections;
+        o_.end_array();
     }
-    return o;
+    o_.end_object();
 }
 
-oj Writer::scenario(const Scenario& s) const {
-    oj o = oj::object();
-    o["kind"] = "scenario";
-    o["format"] = kFormatVersion;
-    o["id"] = s.id;
-    text(o, "title", s.title);
-    text(o, "summary", s.summary);
-    text(o, "company", s.company);
-    text(o, "situation", s.situation);
-    if (s.entry_moment) o["entry_moment"] = id(*s.entry_moment);
-    if (!s.entry_note.empty()) text(o, "entry_note", s.entry_note);
-    if (wording && !s.sources.empty()) o["sources"] = strings(s.sources);
-    if (wording) {
-        oj objectives = oj::array();
-        for (const auto& t : s.objectives) objectives.push_back(oj{{"zh", t.zh}, {"en", t.en}});
-        o["objectives"] = objectives;
+void Walk::scenario(const Scenario& s) {
+    o_.begin_object();
+    field("kind", "scenario");
+    field("format", kFormatVersion);
+    field("id", s.id);
+    text("title", s.title);
+    text("summary", s.summary);
+    text("company", s.company);
+    text("situation", s.situation);
+    if (s.entry_moment) field("entry_moment", *s.entry_moment);
+    if (!s.entry_note.empty()) text("entry_note", s.entry_note);
+    if (wording_ && !s.sources.empty()) field("sources", s.sources);
+    if (wording_) {
+        o_.key("objectives");
+        o_.begin_array();
+        for (const auto& t : s.objectives) text_value(t);
+        o_.end_array();
     }
-    o["level"] = s.level;
-    o["difficulty"] = id(s.default_difficulty);
-    o["competencies"] = strings(s.competencies);
-    o["personas"] = strings(s.personas);
+    field("level", s.level);
+    field("difficulty", s.default_difficulty);
+    field("competencies", s.competencies);
+    field("personas", s.personas);
     if (!s.duties.empty()) {
-        oj duties = oj::array();
+        o_.key("duties");
+        o_.begin_array();
         for (const auto& d : s.duties) {
-            oj duty{{"id", id(d.duty)}, {"critical", d.critical}};
-            text(duty, "explanation", d.explanation);
-            if (!d.before.empty()) duty["before"] = strings(d.before);
-            duties.push_back(duty);
+            o_.begin_object();
+            field("id", d.duty);
+            field("critical", d.critical);
+            text("explanation", d.explanation);
+            if (!d.before.empty()) field("before", d.before);
+            o_.end_object();
         }
-        o["duties"] = duties;
+        o_.end_array();
     }
-    o["state"] = state(s.state);
-    o["start"] = s.start;
-    o["patience_out"] = s.patience_out;
-    oj nodes = oj::array();
-    for (const auto& n : s.nodes) nodes.push_back(node(n));
-    o["nodes"] = nodes;
-    return o;
+    o_.key("state");
+    state(s.state);
+    field("start", s.start);
+    field("patience_out", s.patience_out);
+    o_.key("nodes");
+    o_.begin_array();
+    for (const auto& n : s.nodes) node(n);
+    o_.end_array();
+    o_.end_object();
 }
 
 // ============================================================================
 // 6. Persona
 // ============================================================================
 
-oj Writer::persona(const Persona& p) const {
+void Walk::persona(const Persona& p) {
     const ReactionModifier neutral;
     const ConcessionPolicy defaults;
-    oj o = oj::object();
-    o["kind"] = "persona";
-    o["format"] = kFormatVersion;
-    o["id"] = p.id;
-    text(o, "name", p.name);
-    text(o, "summary", p.summary);
-    text(o, "approach", p.approach);
-    o["social_style"] = oj{{"assertiveness", p.assertiveness}, {"responsiveness", p.responsiveness}};
-    if (wording) {
+    o_.begin_object();
+    field("kind", "persona");
+    field("format", kFormatVersion);
+    field("id", p.id);
+    text("name", p.name);
+    text("summary", p.summary);
+    text("approach", p.approach);
+    o_.key("social_style");
+    o_.begin_object();
+    field("assertiveness", p.assertiveness);
+    field("responsiveness", p.responsiveness);
+    o_.end_object();
+    if (wording_) {  // presentation only
         const PersonaProfile& f = p.profile;
-        o["profile"] = oj{{"patience", f.patience},         {"price_sensitivity", f.price_sensitivity},
-                          {"skepticism", f.skepticism},     {"decisiveness", f.decisiveness},
-                          {"talkativeness", f.talkativeness}, {"risk_appetite", f.risk_appetite}};
+        o_.key("profile");
+        o_.begin_object();
+        field("patience", f.patience);
+        field("price_sensitivity", f.price_sensitivity);
+        field("skepticism", f.skepticism);
+        field("decisiveness", f.decisiveness);
+        field("talkativeness", f.talkativeness);
+        field("risk_appetite", f.risk_appetite);
+        o_.end_object();
     }
-    oj initial = oj::object();
-    if (p.trust_offset) initial["trust"] = p.trust_offset;
-    if (p.interest_offset) initial["interest"] = p.interest_offset;
-    if (p.patience_offset) initial["patience"] = p.patience_offset;
-    if (!initial.empty()) o["initial"] = initial;
+    if (p.trust_offset || p.interest_offset || p.patience_offset) {
+        o_.key("initial");
+        o_.begin_object();
+        if (p.trust_offset) field("trust", p.trust_offset);
+        if (p.interest_offset) field("interest", p.interest_offset);
+        if (p.patience_offset) field("patience", p.patience_offset);
+        o_.end_object();
+    }
     if (!p.reactions.empty()) {
-        oj reactions = oj::object();
+        o_.key("reactions");
+        o_.begin_object();
         for (const auto& [tag, m] : p.reactions) {
-            oj r = oj::object();  // a neutral modifier is still written: the entry is data
-            if (m.scale != neutral.scale) r["scale"] = m.scale;
-            if (m.trust) r["trust"] = m.trust;
-            if (m.interest) r["interest"] = m.interest;
-            if (m.patience) r["patience"] = m.patience;
-            if (m.emotion) r["emotion"] = id(*m.emotion);
-            reactions[id(tag)] = r;
+            o_.key(id_of(tag));
+            o_.begin_object();  // a neutral modifier is still written: the entry is data
+            if (m.scale != neutral.scale) field("scale", m.scale);
+            if (m.trust) field("trust", m.trust);
+            if (m.interest) field("interest", m.interest);
+            if (m.patience) field("patience", m.patience);
+            if (m.emotion) field("emotion", *m.emotion);
+            o_.end_object();
         }
-        o["reactions"] = reactions;
+        o_.end_object();
     }
     if (!p.method_effectiveness.empty()) {
-        oj methods = oj::object();
-        for (const auto& [method, percent] : p.method_effectiveness) methods[id(method)] = percent;
-        o["methods"] = methods;
+        o_.key("methods");
+        o_.begin_object();
+        for (const auto& [method, percent] : p.method_effectiveness) field(id_of(method), percent);
+        o_.end_object();
     }
-    if (wording) {
-        oj cues = oj::object();
+    if (wording_) {
+        o_.key("cues");
+        o_.begin_object();
         for (const auto& [emotion, texts] : p.cues) {
-            oj list = oj::array();
-            for (const auto& t : texts) list.push_back(oj{{"zh", t.zh}, {"en", t.en}});
-            cues[id(emotion)] = list;
+            o_.key(id_of(emotion));
+            o_.begin_array();
+            for (const auto& t : texts) text_value(t);
+            o_.end_array();
         }
-        o["cues"] = cues;
+        o_.end_object();
     }
     const ConcessionPolicy& c = p.concession;
-    oj neg = oj::object();
-    neg["beta"] = decimal(c.beta_percent, 2);
-    neg["reciprocity"] = c.reciprocity_percent;
-    neg["patience_rounds"] = c.patience_rounds;
-    neg["split_gap"] = c.split_gap_percent;
-    neg["nibble_tolerance"] = c.nibble_tolerance_percent;
-    if (c.squeeze_rounds != defaults.squeeze_rounds) neg["squeeze"] = c.squeeze_rounds;
-    if (c.nibble_at_close_percent != defaults.nibble_at_close_percent) neg["nibble_at_close"] = c.nibble_at_close_percent;
-    o["negotiation"] = neg;
-    return o;
+    o_.key("negotiation");
+    o_.begin_object();
+    decimal("beta", c.beta_percent, 2);
+    field("reciprocity", c.reciprocity_percent);
+    field("patience_rounds", c.patience_rounds);
+    field("split_gap", c.split_gap_percent);
+    field("nibble_tolerance", c.nibble_tolerance_percent);
+    if (c.squeeze_rounds != defaults.squeeze_rounds) field("squeeze", c.squeeze_rounds);
+    if (c.nibble_at_close_percent != defaults.nibble_at_close_percent)
+        field("nibble_at_close", c.nibble_at_close_percent);
+    o_.end_object();
+    o_.end_object();
 }
 
 // ============================================================================
 // 7. Competency model
 // ============================================================================
 
-oj Writer::competency_model(const CompetencyModel& m) const {
+void Walk::competency_model(const CompetencyModel& m) {
     const CompetencyModel defaults;
-    oj o = oj::object();
-    o["kind"] = "competency_model";
-    o["format"] = kFormatVersion;
-    oj comps = oj::array();
+    o_.begin_object();
+    field("kind", "competency_model");
+    field("format", kFormatVersion);
+    o_.key("competencies");
+    o_.begin_array();
     for (const auto& c : m.competencies) {
-        oj comp{{"id", c.id}};
-        text(comp, "name", c.name);
-        if (c.core) comp["core"] = true;
-        if (c.weight != 1) comp["weight"] = c.weight;
-        comps.push_back(comp);
+        o_.begin_object();
+        field("id", c.id);
+        text("name", c.name);
+        if (c.core) field("core", true);
+        if (c.weight != 1) field("weight", c.weight);
+        o_.end_object();
     }
-    o["competencies"] = comps;
-    oj tiers = oj::array();
+    o_.end_array();
+    o_.key("tiers");
+    o_.begin_array();
     for (const auto& t : m.tiers) {
-        oj tier{{"id", t.id}};
-        text(tier, "name", t.name);
-        tier["min_total"] = t.min_total;
-        tiers.push_back(tier);
+        o_.begin_object();
+        field("id", t.id);
+        text("name", t.name);
+        field("min_total", t.min_total);
+        o_.end_object();
     }
-    o["tiers"] = tiers;
-    o["stars"] = m.star_thresholds;
-    o["critical_violation_cap"] = m.critical_violation_cap;
-    if (m.evidence_prior != defaults.evidence_prior) o["evidence_prior"] = m.evidence_prior;
-    o["shares"] = oj{{"competencies", m.share_competencies},
-                     {"outcome", m.share_outcome},
-                     {"negotiation", m.share_negotiation}};
+    o_.end_array();
+    o_.key("stars");
+    o_.begin_array();
+    for (int s : m.star_thresholds) o_.integer(s);
+    o_.end_array();
+    field("critical_violation_cap", m.critical_violation_cap);
+    if (m.evidence_prior != defaults.evidence_prior) field("evidence_prior", m.evidence_prior);
+    o_.key("shares");
+    o_.begin_object();
+    field("competencies", m.share_competencies);
+    field("outcome", m.share_outcome);
+    field("negotiation", m.share_negotiation);
+    o_.end_object();
     if (m.part_bank_value != defaults.part_bank_value ||
         m.part_client_satisfaction != defaults.part_client_satisfaction ||
-        m.part_rule_adherence != defaults.part_rule_adherence)
-        o["negotiation_parts"] = oj{{"bank_value", m.part_bank_value},
-                                    {"client_satisfaction", m.part_client_satisfaction},
-                                    {"rule_adherence", m.part_rule_adherence}};
-    return o;
+        m.part_rule_adherence != defaults.part_rule_adherence) {
+        o_.key("negotiation_parts");
+        o_.begin_object();
+        field("bank_value", m.part_bank_value);
+        field("client_satisfaction", m.part_client_satisfaction);
+        field("rule_adherence", m.part_rule_adherence);
+        o_.end_object();
+    }
+    o_.end_object();
 }
+
+}  // namespace
+
+void write(Out& out, const Scenario& s, View view) { Walk(out, view).scenario(s); }
+void write(Out& out, const Persona& p, View view) { Walk(out, view).persona(p); }
+void write(Out& out, const CompetencyModel& m, View view) { Walk(out, view).competency_model(m); }
+
+template <class T>
+nlohmann::ordered_json document(const T& content, View view) {
+    DocumentOut out;
+    write(out, content, view);
+    return std::move(out.root);
+}
+template nlohmann::ordered_json document(const Scenario&, View);
+template nlohmann::ordered_json document(const Persona&, View);
+template nlohmann::ordered_json document(const CompetencyModel&, View);
+
+namespace {
+
+template <class T>
+std::uint64_t hash_of(const T& content) {
+    HashOut out;
+    write(out, content, View::Hashed);
+    return out.hash;
+}
+
+}  // namespace
 
 }  // namespace writer_detail
 
-nlohmann::ordered_json to_json(const Scenario& scenario) { return writer_detail::Writer{}.scenario(scenario); }
-nlohmann::ordered_json to_json(const Persona& persona) { return writer_detail::Writer{}.persona(persona); }
-nlohmann::ordered_json to_json(const CompetencyModel& model) { return writer_detail::Writer{}.competency_model(model); }
+// ============================================================================
+// 8. Canonical text and content hash
+// ============================================================================
 
-// ============================================================================
-// 8. Canonical text
-// ============================================================================
+using writer_detail::View;
+
+nlohmann::ordered_json to_json(const Scenario& scenario) { return writer_detail::document(scenario, View::Canonical); }
+nlohmann::ordered_json to_json(const Persona& persona) { return writer_detail::document(persona, View::Canonical); }
+nlohmann::ordered_json to_json(const CompetencyModel& model) { return writer_detail::document(model, View::Canonical); }
 
 namespace {
 
@@ -469,5 +762,9 @@ std::string canonical(const nlohmann::ordered_json& doc) {
 std::string canonical_text(const Scenario& scenario) { return canonical(to_json(scenario)); }
 std::string canonical_text(const Persona& persona) { return canonical(to_json(persona)); }
 std::string canonical_text(const CompetencyModel& model) { return canonical(to_json(model)); }
+
+std::uint64_t content_hash_of(const Scenario& scenario) { return writer_detail::hash_of(scenario); }
+std::uint64_t content_hash_of(const Persona& persona) { return writer_detail::hash_of(persona); }
+std::uint64_t content_hash_of(const CompetencyModel& model) { return writer_detail::hash_of(model); }
 
 }  // namespace parley

@@ -1,33 +1,45 @@
-// The writer's walk over the model, shared by the canonical writer (writer.cpp) and the content
-// hash, which is the same walk without the wording.
+// The writer's walk over the model (writer.cpp), written to an output that either builds the
+// JSON document (the canonical writer) or folds its compact text straight into the content hash
+// without building anything (a large scenario is built in megabytes). One walk, so the hash
+// is by construction the hash of the canonical document without its wording.
 #pragma once
+
+#include <cstdint>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "parley/model.h"
-#include "parley/version.h"
 
 namespace parley::writer_detail {
 
-struct Writer {
-    // false: leave out what only words and presents the content (every text, an issue's
-    // display unit, sources, a persona's profile and cues) — the content hash's view.
-    bool wording = true;
-
-    nlohmann::ordered_json scenario(const Scenario& s) const;
-    nlohmann::ordered_json persona(const Persona& p) const;
-    nlohmann::ordered_json competency_model(const CompetencyModel& m) const;
-
-private:
-    void text(nlohmann::ordered_json& o, const char* key, const Text& t) const;
-    nlohmann::ordered_json condition(const Condition& c) const;
-    nlohmann::ordered_json effects(const Effects& e) const;
-    void consequence(nlohmann::ordered_json& o, const Consequence& q) const;
-    nlohmann::ordered_json option(const Option& opt) const;
-    nlohmann::ordered_json node(const Node& n) const;
-    nlohmann::ordered_json issue(const NegotiationIssue& is) const;
-    nlohmann::ordered_json negotiation(const Negotiation& n) const;
-    nlohmann::ordered_json state(const StateDecl& st) const;
+// Where the walk writes: JSON values in document order. A value inside an object follows its
+// key().
+class Out {
+public:
+    virtual ~Out() = default;
+    virtual void begin_object() = 0;
+    virtual void end_object() = 0;
+    virtual void begin_array() = 0;
+    virtual void end_array() = 0;
+    virtual void key(std::string_view k) = 0;
+    virtual void integer(std::int64_t v) = 0;
+    virtual void number(double v) = 0;
+    virtual void boolean(bool v) = 0;
+    virtual void string(std::string_view v) = 0;
 };
+
+// What to write: everything (the canonical document), or without what only words and presents
+// the content (every text, an issue's display unit, sources, a persona's profile and cues) —
+// the content hash's view.
+enum class View { Canonical, Hashed };
+
+void write(Out& out, const Scenario& s, View view);
+void write(Out& out, const Persona& p, View view);
+void write(Out& out, const CompetencyModel& m, View view);
+
+// The view as a document (the content hash is FNV-1a 64 of its compact dump; tests check it).
+template <class T>
+nlohmann::ordered_json document(const T& content, View view);
 
 }  // namespace parley::writer_detail

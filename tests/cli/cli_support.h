@@ -148,8 +148,8 @@ inline std::string persona_json(const std::string& id, const std::string& en_nam
 )";
 }
 
-// The scenario; `feedback` is the first option's English feedback (tests change it to make a
-// different version of the content).
+// The scenario; `feedback` is the first option's English feedback (tests change it to reword
+// the content, which keeps its content hash).
 inline std::string scenario_json(const std::string& feedback = "Setting an agenda first respects the client's time.") {
     return R"({
   "kind": "scenario", "format": 1, "id": "fixture-visit",

@@ -14,6 +14,7 @@
 // write → parse → write gives identical bytes. `parley-cli format` rewrites files this way.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,6 +35,16 @@ nlohmann::ordered_json to_json(const CompetencyModel& model);
 std::string canonical_text(const Scenario& scenario);
 std::string canonical_text(const Persona& persona);
 std::string canonical_text(const CompetencyModel& model);
+
+// The content hash (format reference §6.2): FNV-1a 64 of the compact canonical JSON of the
+// model without its wording — every text, an issue's display unit, sources, a persona's profile
+// and cues are left out. So whitespace, key order and the spelling of numbers never change it,
+// and neither does a reworded line or feedback; every number, id, condition, effect, piece of
+// evidence, reaction and policy parameter does. The loader sets each model's `content_hash`
+// to this; transcripts record the three together (run_hash).
+std::uint64_t content_hash_of(const Scenario& scenario);
+std::uint64_t content_hash_of(const Persona& persona);
+std::uint64_t content_hash_of(const CompetencyModel& model);
 
 // A content file on disk and its canonical form.
 struct CanonicalFile {
