@@ -563,6 +563,16 @@ std::string strip_nlohmann_prefix(const std::string& what) {
 }  // namespace
 
 std::optional<json> parse_json(Reporter& rep) {
+    std::optional<json> root = parse_json_value(rep);
+    if (root && !root->is_object()) {
+        rep.report_at_offset(Severity::Error, skip_ws(rep.text(), skip_bom(rep.text())),
+                             "expected a JSON object at the top level, found " + describe(*root));
+        return std::nullopt;
+    }
+    return root;
+}
+
+std::optional<json> parse_json_value(Reporter& rep) {
     std::string_view text = rep.text();
     std::size_t first = skip_ws(text, skip_bom(text));
     if (first >= text.size()) {
@@ -596,11 +606,6 @@ std::optional<json> parse_json(Reporter& rep) {
             message = "invalid JSON: " + printable(strip_nlohmann_prefix(builder.error_what()));
         }
         rep.report_at_offset(Severity::Error, pos, std::move(message));
-        return std::nullopt;
-    }
-    if (!root.is_object()) {
-        rep.report_at_offset(Severity::Error, first,
-                             "expected a JSON object at the top level, found " + describe(root));
         return std::nullopt;
     }
     return root;

@@ -7,7 +7,8 @@
 //   2. Negotiation blocks        (decimal values → integer units, consistency)
 //   3. Options                   (consequences, objections, closes, violations)
 //   4. Nodes                     (what each stage must and must not hold)
-//   5. parse_scenario
+//   5. parse_scenario, parse_scenario_draft
+//   6. Locating a pointer in the node list
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -750,83 +751,139 @@ void read_nodes(Context& c, const json& v, Scenario& s) {
 }  // namespace
 
 // ============================================================================
-// 5. parse_scenario
+// 5. parse_scenario, parse_scenario_draft
 // ============================================================================
+
+namespace {
+
+// Everything after the header, into `s` (which keeps whatever could be read).
+void read_scenario(Context& c, Fields& f, Scenario& s) {
+    Reader& r = c.r;
+    f.id("id", s.id, Required);
+    f.text("title", s.title, Required);
+    f.text("summary", s.summary, Required);
+    f.text("company", s.company, Required);
+    f.text("situation", s.situation, Required);
+    // The entry moment (seed 004 第21招) and the note on how it opens the door go together;
+    // a complaint or a referral visit has neither.
+    const bool moment = f.enumeration("entry_moment", s.entry_moment, Optional, "entry moment");
+    const bool note = f.text("entry_note", s.entry_note, Optional);
+    if (moment && !f.get("entry_note")) {
+        Reader::At at(r, "entry_moment");
+        r.error("an entry moment needs its \"entry_note\" (how the moment opens the door); "
+                "give both or leave both out");
+    }
+    if (note && !f.get("entry_moment")) {
+        Reader::At at(r, "entry_note");
+        r.error("\"entry_note\" explains the entry moment: give \"entry_moment\" too, or leave both out");
+    }
+    if (const json* x = f.get("sources")) {
+        Reader::At at(r, "sources");
+        read_sources(r, *x, s.sources);
+    }
+    if (const json* x = f.get("objectives", Required)) {
+        Reader::At at(r, "objectives");
+        read_objectives(r, *x, s.objectives);
+    }
+    f.integer("level", s.level, 1, 3, Required);
+    f.enumeration("difficulty", s.default_difficulty, Required, "difficulty");
+    if (const json* x = f.get("competencies", Required)) {
+        Reader::At at(r, "competencies");
+        read_competency_list(c, *x, s.competencies);
+    }
+    if (const json* x = f.get("personas", Required)) {
+        Reader::At at(r, "personas");
+        read_persona_list(c, *x, s.personas);
+    }
+    if (const json* x = f.get("duties")) {
+        Reader::At at(r, "duties");
+        read_duties(r, *x, s.duties);
+    }
+    for (const auto& d : s.duties) c.duties.push_back(d.duty);
+    if (const json* x = f.get("state", Required)) {
+        Reader::At at(r, "state");
+        read_state(c, *x, s.state);
+    }
+    declare_names(s.state, c.names);
+    for (const auto& p : s.personas) c.names.personas.push_back(p);
+    f.id("start", s.start, Required);
+    f.id("patience_out", s.patience_out, Required);
+    if (const json* x = f.get("nodes", Required)) {
+        Reader::At at(r, "nodes");
+        read_nodes(c, *x, s);
+    }
+}
+
+}  // namespace
+
+ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
+                                   const std::map<std::string, Persona>& personas, Diagnostics& diags) {
+    Reporter rep(text, file, diags);
+    std::optional<json> doc = parse_json_value(rep);
+    if (!doc) return {};  // not JSON: nothing to show
+
+    auto s = std::make_shared<Scenario>();
+    s->file = file;
+    if (!doc->is_object()) {
+        rep.report(Severity::Error, {}, "expected a JSON object at the top level, found " + describe(*doc));
+        rep.flush();
+        return {s, false};
+    }
+    Reader r(rep);
+    Context c{r, model, personas, {}, {}};
+    bool header_ok = false;
+    {
+        Fields f(r, *doc);
+        header_ok = read_header(f, "scenario");
+        if (header_ok) read_scenario(c, f, *s);
+    }
+    if (header_ok) validate_scenario(*s, rep);
+    rep.flush();
+    const bool complete = rep.errors() == 0;
+    if (complete) s->content_hash = content_hash_of(*s);  // over the model, not the text (§6.2)
+    return {s, complete};
+}
 
 std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std::string& file,
                                                const CompetencyModel& model,
                                                const std::map<std::string, Persona>& personas,
                                                Diagnostics& diags) {
-    Reporter rep(text, file, diags);
-    std::optional<json> doc = parse_json(rep);
-    if (!doc) return nullptr;
+    ScenarioDraft draft = parse_scenario_draft(text, file, model, personas, diags);
+    return draft.complete ? draft.scenario : nullptr;
+}
 
-    Reader r(rep);
-    auto s = std::make_shared<Scenario>();
-    s->file = file;
-    Context c{r, model, personas, {}, {}};
-    {
-        Fields f(r, *doc);
-        if (!read_header(f, "scenario")) return nullptr;
-        f.id("id", s->id, Required);
-        f.text("title", s->title, Required);
-        f.text("summary", s->summary, Required);
-        f.text("company", s->company, Required);
-        f.text("situation", s->situation, Required);
-        // The entry moment (seed 004 第21招) and the note on how it opens the door go together;
-        // a complaint or a referral visit has neither.
-        const bool moment = f.enumeration("entry_moment", s->entry_moment, Optional, "entry moment");
-        const bool note = f.text("entry_note", s->entry_note, Optional);
-        if (moment && !f.get("entry_note")) {
-            Reader::At at(r, "entry_moment");
-            r.error("an entry moment needs its \"entry_note\" (how the moment opens the door); "
-                    "give both or leave both out");
-        }
-        if (note && !f.get("entry_moment")) {
-            Reader::At at(r, "entry_note");
-            r.error("\"entry_note\" explains the entry moment: give \"entry_moment\" too, or leave both out");
-        }
-        if (const json* x = f.get("sources")) {
-            Reader::At at(r, "sources");
-            read_sources(r, *x, s->sources);
-        }
-        if (const json* x = f.get("objectives", Required)) {
-            Reader::At at(r, "objectives");
-            read_objectives(r, *x, s->objectives);
-        }
-        f.integer("level", s->level, 1, 3, Required);
-        f.enumeration("difficulty", s->default_difficulty, Required, "difficulty");
-        if (const json* x = f.get("competencies", Required)) {
-            Reader::At at(r, "competencies");
-            read_competency_list(c, *x, s->competencies);
-        }
-        if (const json* x = f.get("personas", Required)) {
-            Reader::At at(r, "personas");
-            read_persona_list(c, *x, s->personas);
-        }
-        if (const json* x = f.get("duties")) {
-            Reader::At at(r, "duties");
-            read_duties(r, *x, s->duties);
-        }
-        for (const auto& d : s->duties) c.duties.push_back(d.duty);
-        if (const json* x = f.get("state", Required)) {
-            Reader::At at(r, "state");
-            read_state(c, *x, s->state);
-        }
-        declare_names(s->state, c.names);
-        for (const auto& p : s->personas) c.names.personas.push_back(p);
-        f.id("start", s->start, Required);
-        f.id("patience_out", s->patience_out, Required);
-        if (const json* x = f.get("nodes", Required)) {
-            Reader::At at(r, "nodes");
-            read_nodes(c, *x, *s);
-        }
+// ============================================================================
+// 6. Locating a pointer in the node list
+// ============================================================================
+
+namespace {
+
+// One RFC 6901 array index ("0", "17"; no sign, no leading zero) at `at`, moving past it.
+std::optional<std::size_t> pointer_index(std::string_view p, std::size_t& at) {
+    std::size_t end = at;
+    while (end < p.size() && p[end] >= '0' && p[end] <= '9') ++end;
+    const std::size_t n = end - at;
+    if (n == 0 || n > 9 || (n > 1 && p[at] == '0') || (end < p.size() && p[end] != '/')) return std::nullopt;
+    std::size_t value = 0;
+    for (std::size_t k = at; k < end; ++k) value = value * 10 + static_cast<std::size_t>(p[k] - '0');
+    at = end;
+    return value;
+}
+
+}  // namespace
+
+std::optional<NodeRef> node_ref_of(std::string_view pointer) {
+    constexpr std::string_view nodes = "/nodes/", options = "/options/";
+    if (pointer.substr(0, nodes.size()) != nodes) return std::nullopt;
+    std::size_t at = nodes.size();
+    auto node = pointer_index(pointer, at);
+    if (!node) return std::nullopt;
+    NodeRef ref{*node, std::nullopt};
+    if (pointer.substr(at, options.size()) == options) {
+        at += options.size();
+        ref.option = pointer_index(pointer, at);
     }
-    validate_scenario(*s, rep);
-    rep.flush();
-    if (rep.errors() > 0) return nullptr;
-    s->content_hash = content_hash_of(*s);  // over the model, not the text (§6.2)
-    return s;
+    return ref;
 }
 
 }  // namespace parley
