@@ -12,6 +12,7 @@
 //
 // For every file the loader accepts, parse → write → parse gives an equal model and
 // write → parse → write gives identical bytes. `parley-cli format` rewrites files this way.
+// Strings must be valid UTF-8, as the loader guarantees (canonical_text throws otherwise).
 #pragma once
 
 #include <cstdint>
