@@ -307,7 +307,7 @@ std::optional<LoadedScenario> load_scenario_file(const fs::path& file, Diagnosti
 }
 
 // ============================================================================
-// 4. validate_paths
+// 4. validate_paths, canonical_files
 // ============================================================================
 
 namespace {

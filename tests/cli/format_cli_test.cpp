@@ -73,6 +73,21 @@ TEST_CASE("format rewrites files in canonical form, atomically, and a second run
     CHECK(run_cli({"format", "--check", scenario.string()}).exit == 0);
 }
 
+TEST_CASE("format rewrites the file a symbolic link points to and keeps the link", "[cli]") {
+    TempDir dir;
+    const auto scenario = write_fixture_content(dir.path());
+    const auto link = dir / "library/link.json";
+    fs::rename(scenario, dir / "elsewhere.json");
+    fs::create_symlink(dir / "elsewhere.json", link);
+
+    const auto run = run_cli({"format", link.string()});
+
+    INFO(run.out << run.err);
+    CHECK(run.exit == 0);
+    CHECK(fs::is_symlink(link));
+    CHECK(read_file(dir / "elsewhere.json").rfind("{\n  \"kind\": \"scenario\",\n", 0) == 0);
+}
+
 TEST_CASE("format reports a file with errors at its line and leaves it as it is", "[cli]") {
     TempDir dir;
     const auto scenario = write_fixture_content(dir.path());

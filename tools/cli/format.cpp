@@ -33,10 +33,14 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// Writes `text` over `file`: a temporary file beside it (same folder, so the rename cannot
+// Writes `text` over the file: a temporary file beside it (same folder, so the rename cannot
 // cross file systems) with the original's permissions, synced, renamed over the original, then
 // the folder synced so the rename itself is durable. Returns an error message, or "".
-std::string replace_file(const fs::path& file, const std::string& text) {
+std::string replace_file(const fs::path& named, const std::string& text) {
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    std::error_code ec;
+    const fs::path file = fs::is_symlink(named, ec) ? fs::canonical(named, ec) : named;
+    if (ec) return "cannot follow the link: " + ec.message();
     const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
     const fs::path tmp = dir / ("." + file.filename().string() + ".format-" + std::to_string(::getpid()));
     struct stat st {};
