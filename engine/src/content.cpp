@@ -5,7 +5,7 @@
 //   1. Files            (reading, telling a document's kind)
 //   2. Roots            (competencies.json and personas/, loaded once per root)
 //   3. load_content, load_scenario_file
-//   4. validate_paths
+//   4. validate_paths, canonical_files
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -16,6 +16,7 @@
 #include "json_reader.h"
 #include "json_source.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 
 namespace parley {
 
@@ -119,6 +120,7 @@ struct Root {
     std::optional<CompetencyModel> model;
     std::map<std::string, Persona> personas;
     std::set<fs::path> covered;  // canonical paths of the files loaded with the root
+    std::map<fs::path, std::string> persona_files;      // canonical path → id of a persona loaded
     std::map<std::string, std::string> scenario_files;  // scenario id → file, for duplicates
 };
 
@@ -184,6 +186,7 @@ Root load_root(const fs::path& dir, Diagnostics& diags) {
                            "\" (personas live in personas/<id>.json)");
             continue;
         }
+        root.persona_files.emplace(canonical_or_self(file), p->id);
         root.personas.emplace(p->id, std::move(*p));
     }
     return root;
@@ -304,14 +307,19 @@ std::optional<LoadedScenario> load_scenario_file(const fs::path& file, Diagnosti
 }
 
 // ============================================================================
-// 4. validate_paths
+// 4. validate_paths, canonical_files
 // ============================================================================
 
-void validate_paths(const std::vector<fs::path>& paths, Diagnostics& diags) {
-    struct Job {
-        fs::path file;
-        bool named_explicitly;
-    };
+namespace {
+
+// A file to check: named on the command line, or found in a folder walk (which skips JSON that
+// is not content).
+struct Job {
+    fs::path file;
+    bool named_explicitly;
+};
+
+std::vector<Job> jobs_of(const std::vector<fs::path>& paths, Diagnostics& diags) {
     std::vector<Job> jobs;
     std::set<fs::path> queued;
     auto queue = [&](const fs::path& f, bool named) {
@@ -324,30 +332,57 @@ void validate_paths(const std::vector<fs::path>& paths, Diagnostics& diags) {
             for (const fs::path& f : json_files_in(p, true)) queue(f, false);
         else queue(p, true);
     }
+    return jobs;
+}
 
-    std::map<fs::path, Root> roots;  // by canonical root folder: each loaded once
+// The content roots of the files being checked, each loaded once.
+class Roots {
+public:
+    explicit Roots(Diagnostics& diags) : diags_(diags) {}
+
+    // The root above `file` (nullptr when there is none).
+    Root* of(const fs::path& file) {
+        auto dir = find_content_root(file);
+        if (!dir) return nullptr;
+        fs::path key = canonical_or_self(*dir);
+        auto it = roots_.find(key);
+        if (it == roots_.end()) it = roots_.emplace(key, load_root(*dir, diags_)).first;
+        return &it->second;
+    }
+
+private:
+    Diagnostics& diags_;
+    std::map<fs::path, Root> roots_;  // by canonical root folder
+};
+
+const CompetencyModel& model_or_none(const Root* root) {
     static const CompetencyModel no_model;
+    return root && root->model ? *root->model : no_model;
+}
+
+void no_root_for_scenario(Diagnostics& diags, const std::string& name) {
+    file_error(diags, name,
+               "no content root: no competencies.json in this folder or any folder above it, "
+               "so its personas and competencies cannot be checked");
+}
+
+}  // namespace
+
+void validate_paths(const std::vector<fs::path>& paths, Diagnostics& diags) {
+    const std::vector<Job> jobs = jobs_of(paths, diags);
+    Roots roots(diags);
     for (const Job& job : jobs) {
         std::string name = display(job.file);
-        auto root_dir = find_content_root(job.file);
-        Root* root = nullptr;
-        if (root_dir) {
-            fs::path key = canonical_or_self(*root_dir);
-            auto it = roots.find(key);
-            if (it == roots.end()) it = roots.emplace(key, load_root(*root_dir, diags)).first;
-            root = &it->second;
-            if (root->covered.count(canonical_or_self(job.file))) continue;  // checked with its root
-        }
+        Root* root = roots.of(job.file);
+        if (root && root->covered.count(canonical_or_self(job.file))) continue;  // checked with its root
         auto text = read_text(job.file, diags);
         if (!text) continue;
         switch (classify(*text, name, job.named_explicitly, diags)) {
             case Kind::CompetencyModel: parse_competency_model(*text, name, diags); break;
-            case Kind::Persona: parse_persona(*text, name, root && root->model ? *root->model : no_model, diags); break;
+            case Kind::Persona: parse_persona(*text, name, model_or_none(root), diags); break;
             case Kind::Scenario:
                 if (!root) {
-                    file_error(diags, name,
-                               "no content root: no competencies.json in this folder or any folder above it, "
-                               "so its personas and competencies cannot be checked");
+                    no_root_for_scenario(diags, name);
                 } else if (root->model) {
                     // A scenario that loads is then played out for every persona: soft-locks,
                     // endings nobody reaches, cycles without exit (analysis.h).
@@ -360,6 +395,48 @@ void validate_paths(const std::vector<fs::path>& paths, Diagnostics& diags) {
             case Kind::Invalid: break;
         }
     }
+}
+
+std::vector<CanonicalFile> canonical_files(const std::vector<fs::path>& paths, Diagnostics& diags) {
+    const std::vector<Job> jobs = jobs_of(paths, diags);
+    Roots roots(diags);
+    std::vector<CanonicalFile> out;
+    for (const Job& job : jobs) {
+        std::string name = display(job.file);
+        Root* root = roots.of(job.file);
+        auto text = read_text(job.file, diags);
+        if (!text) continue;
+        CanonicalFile f{job.file, *text, std::nullopt};
+        const fs::path canon = canonical_or_self(job.file);
+        if (root && root->covered.count(canon)) {
+            // Loaded (and reported) with its root: the root's competency model or a persona.
+            if (canon == canonical_or_self(root->dir / "competencies.json")) {
+                if (root->model) f.canonical = canonical_text(*root->model);
+            } else if (auto it = root->persona_files.find(canon); it != root->persona_files.end()) {
+                f.canonical = canonical_text(root->personas.at(it->second));
+            }
+            out.push_back(std::move(f));
+            continue;
+        }
+        switch (classify(*text, name, job.named_explicitly, diags)) {
+            case Kind::CompetencyModel:
+                if (auto m = parse_competency_model(*text, name, diags)) f.canonical = canonical_text(*m);
+                break;
+            case Kind::Persona:
+                if (auto p = parse_persona(*text, name, model_or_none(root), diags)) f.canonical = canonical_text(*p);
+                break;
+            case Kind::Scenario:
+                if (!root) no_root_for_scenario(diags, name);
+                else if (root->model)
+                    if (auto s = parse_scenario(*text, name, *root->model, root->personas, diags))
+                        if (register_scenario(*root, *s, *text, diags)) f.canonical = canonical_text(*s);
+                break;
+            case Kind::Skip: continue;  // not content: not ours to format
+            case Kind::Invalid: break;
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 }  // namespace parley

@@ -133,6 +133,17 @@ std::optional<std::int64_t> Reader::integer(const json& v, std::int64_t lo, std:
     return value;
 }
 
+std::optional<std::uint64_t> Reader::uint64(const json& v) {
+    const std::string range = " from 0 to " + std::to_string(std::numeric_limits<std::uint64_t>::max());
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
+    if (v.is_number_float() && std::trunc(v.get<double>()) != v.get<double>())
+        error("expected an integer" + range + ", found the fraction " + v.dump());
+    else
+        error("expected an integer" + range + ", found " + (v.is_number() ? v.dump() : describe(v)));
+    return std::nullopt;
+}
+
 std::optional<double> Reader::number(const json& v, double lo, double hi) {
     if (!v.is_number()) {
         error("expected a number, found " + describe(v));
@@ -305,7 +316,8 @@ bool read_header(Fields& f, std::string_view kind) {
         if (!s) {
             ok = false;
         } else if (*s != kind) {
-            const auto& kinds = content_kinds();
+            std::vector<std::string_view> kinds = content_kinds();
+            if (kind == "transcript") kinds.insert(kinds.begin(), "transcript");
             if (std::find(kinds.begin(), kinds.end(), *s) != kinds.end() || *s == "transcript")
                 r.error("this is a " + *s + " document; expected kind \"" + std::string(kind) + "\"");
             else

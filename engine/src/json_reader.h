@@ -79,6 +79,7 @@ public:
     bool expect_object(const json& v);
     const json::array_t* array(const json& v, bool non_empty = false);
     std::optional<std::int64_t> integer(const json& v, std::int64_t lo, std::int64_t hi);
+    std::optional<std::uint64_t> uint64(const json& v);  // 0 … 2^64 − 1 (seeds)
     std::optional<double> number(const json& v, double lo, double hi);
     std::optional<bool> boolean(const json& v);
     const std::string* string(const json& v);
@@ -155,8 +156,9 @@ private:
     bool dismissed_ = false;
 };
 
-// Reads "kind" and "format" of a document expected to be `kind`. Returns false (with an
-// error, and the rest of the document dismissed) when it is another kind or format.
+// Reads "kind" and "format" of a document expected to be `kind` (a content kind or
+// "transcript"). Returns false (with an error, and the rest of the document dismissed) when it
+// is another kind or format.
 bool read_header(Fields& f, std::string_view kind);
 
 // The document kinds of the content format.

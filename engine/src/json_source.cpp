@@ -8,7 +8,6 @@
 //      and repeated keys
 #include "json_source.h"
 
-#include "hash.h"
 
 #include <algorithm>
 #include <cmath>
@@ -97,29 +96,6 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
         }
     }
     return out;
-}
-
-namespace {
-
-// nlohmann's serializer writes through this adapter; we fold the bytes into the hash.
-class HashingOutput : public nlohmann::detail::output_adapter_protocol<char> {
-public:
-    explicit HashingOutput(std::uint64_t& h) : h_(h) {}
-    void write_character(char c) override { h_ = fnv1a64(std::string_view(&c, 1), h_); }
-    void write_characters(const char* s, std::size_t n) override { h_ = fnv1a64(std::string_view(s, n), h_); }
-
-private:
-    std::uint64_t& h_;
-};
-
-}  // namespace
-
-std::uint64_t content_hash_of(const json& value) {
-    std::uint64_t h = fnv1a64({});
-    // Same settings as json::dump(): compact, UTF-8 as is, strict.
-    nlohmann::detail::serializer<json> s(std::make_shared<HashingOutput>(h), ' ');
-    s.dump(value, false, false, 0);
-    return h;
 }
 
 std::string describe(const json& value) {
@@ -587,6 +563,16 @@ std::string strip_nlohmann_prefix(const std::string& what) {
 }  // namespace
 
 std::optional<json> parse_json(Reporter& rep) {
+    std::optional<json> root = parse_json_value(rep);
+    if (root && !root->is_object()) {
+        rep.report_at_offset(Severity::Error, skip_ws(rep.text(), skip_bom(rep.text())),
+                             "expected a JSON object at the top level, found " + describe(*root));
+        return std::nullopt;
+    }
+    return root;
+}
+
+std::optional<json> parse_json_value(Reporter& rep) {
     std::string_view text = rep.text();
     std::size_t first = skip_ws(text, skip_bom(text));
     if (first >= text.size()) {
@@ -620,11 +606,6 @@ std::optional<json> parse_json(Reporter& rep) {
             message = "invalid JSON: " + printable(strip_nlohmann_prefix(builder.error_what()));
         }
         rep.report_at_offset(Severity::Error, pos, std::move(message));
-        return std::nullopt;
-    }
-    if (!root.is_object()) {
-        rep.report_at_offset(Severity::Error, first,
-                             "expected a JSON object at the top level, found " + describe(root));
         return std::nullopt;
     }
     return root;

@@ -129,9 +129,8 @@ private:
 // empty file. A repeated key in an object is an error too, but the document still parses.
 std::optional<json> parse_json(Reporter& rep);
 
-// fnv1a64(value.dump()), computed while serialising instead of building the string
-// (a large scenario's dump is megabytes).
-std::uint64_t content_hash_of(const json& value);
+// The same for any JSON value at the top level (the object check left to the caller).
+std::optional<json> parse_json_value(Reporter& rep);
 
 // "a string \"abc\"", "an array", "1e+30", … : what a value is, for messages.
 std::string describe(const json& value);

@@ -3,6 +3,7 @@
 
 #include "json_reader.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 
 namespace parley {
 
@@ -98,6 +99,21 @@ void read_shares(Reader& r, const json& v, CompetencyModel& m) {
                 std::to_string(sum));
 }
 
+// The negotiation part's three parts (双赢: value for the bank, the client's satisfaction, the
+// concession rules); optional as a whole, all three when given.
+void read_negotiation_parts(Reader& r, const json& v, CompetencyModel& m) {
+    if (!r.expect_object(v)) return;
+    Fields f(r, v);
+    bool a = f.integer("bank_value", m.part_bank_value, 0, 100, Required);
+    bool b = f.integer("client_satisfaction", m.part_client_satisfaction, 0, 100, Required);
+    bool c = f.integer("rule_adherence", m.part_rule_adherence, 0, 100, Required);
+    int sum = m.part_bank_value + m.part_client_satisfaction + m.part_rule_adherence;
+    if (a && b && c && sum != 100)
+        r.error("negotiation parts must sum to 100, found " + std::to_string(m.part_bank_value) + " + " +
+                std::to_string(m.part_client_satisfaction) + " + " + std::to_string(m.part_rule_adherence) +
+                " = " + std::to_string(sum));
+}
+
 }  // namespace
 
 std::optional<CompetencyModel> parse_competency_model(std::string_view text, const std::string& file,
@@ -124,15 +140,27 @@ std::optional<CompetencyModel> parse_competency_model(std::string_view text, con
             Reader::At at(r, "stars");
             read_stars(r, *v, m);
         }
-        f.integer("critical_violation_cap", m.critical_violation_cap, 0, 100, Required);
+        // A run failed by a critical red line earns no star: its cap is below the first star.
+        if (f.integer("critical_violation_cap", m.critical_violation_cap, 0, 100, Required) &&
+            !m.star_thresholds.empty() && m.critical_violation_cap >= m.star_thresholds.front()) {
+            Reader::At at(r, "critical_violation_cap");
+            r.error("critical_violation_cap " + std::to_string(m.critical_violation_cap) +
+                    " must be below the first star threshold " + std::to_string(m.star_thresholds.front()) +
+                    ", so that a run failed by a critical violation earns no star");
+        }
+        f.integer("evidence_prior", m.evidence_prior, 1, 100, Optional);
         if (const json* v = f.get("shares", Required)) {
             Reader::At at(r, "shares");
             read_shares(r, *v, m);
         }
+        if (const json* v = f.get("negotiation_parts")) {
+            Reader::At at(r, "negotiation_parts");
+            read_negotiation_parts(r, *v, m);
+        }
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    m.content_hash = content_hash_of(*doc);
+    m.content_hash = content_hash_of(m);  // over the model, not the text (§6.2)
     return m;
 }
 

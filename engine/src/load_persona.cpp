@@ -3,6 +3,7 @@
 
 #include "json_reader.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 
 namespace parley {
 
@@ -15,7 +16,8 @@ void read_social_style(Reader& r, const json& v, Persona& p) {
     f.integer("responsiveness", p.responsiveness, -100, 100, Required);
 }
 
-void read_traits(Reader& r, const json& v, Persona& p) {
+// How the client looks (presentation only: the figure, the unlock order).
+void read_profile(Reader& r, const json& v, Persona& p) {
     if (!r.expect_object(v)) return;
     Fields f(r, v);
     f.integer("patience", p.profile.patience, 0, 100, Required);
@@ -99,12 +101,22 @@ void read_concession(Reader& r, const json& v, Persona& p) {
     Fields f(r, v);
     if (const json* beta = f.get("beta", Required)) {
         Reader::At at(r, "beta");
-        if (auto b = r.number(*beta, 0.1, 10.0)) c.beta_percent = static_cast<int>(std::lround(*b * 100.0));
+        // Kept in hundredths, exactly: 2.345 is refused rather than rounded.
+        if (auto b = r.number(*beta, 0.1, 10.0)) {
+            const double hundredths = std::round(*b * 100.0);
+            if (hundredths / 100.0 != *b)
+                r.error("beta " + beta->dump() + " has more than 2 decimal places (beta is kept in hundredths)");
+            else
+                c.beta_percent = static_cast<int>(hundredths);
+        }
     }
     f.integer("reciprocity", c.reciprocity_percent, 0, 100, Required);
     f.integer("patience_rounds", c.patience_rounds, 1, 100, Required);
     f.integer("split_gap", c.split_gap_percent, 0, 100, Required);
     f.integer("nibble_tolerance", c.nibble_tolerance_percent, 0, 100, Required);
+    // Client tactics (seed 000): 挤压法 in the first rounds, 蚕食 once a deal is reached.
+    f.integer("squeeze", c.squeeze_rounds, 0, 100, Optional);
+    f.integer("nibble_at_close", c.nibble_at_close_percent, 0, 100, Optional);
 }
 
 }  // namespace
@@ -131,13 +143,21 @@ std::optional<Persona> parse_persona(std::string_view text, const std::string& f
             void (*read)(Reader&, const json&, Persona&);
         };
         static const Part parts[] = {
-            {"social_style", Required, read_social_style}, {"traits", Required, read_traits},
+            {"social_style", Required, read_social_style}, {"profile", Required, read_profile},
             {"initial", Optional, read_initial},           {"reactions", Optional, read_reactions},
             {"methods", Optional, read_methods},           {"cues", Required, read_cues},
             {"negotiation", Required, read_concession},
         };
+        // Files written before the rename get a message that says what to do.
+        const bool renamed = f.get("traits") != nullptr;
+        if (renamed) {
+            Reader::At at(r, "traits");
+            r.error("\"traits\" is now called \"profile\" (how the client looks; presentation only): rename the field",
+                    Anchor::Key);
+        }
         for (const Part& part : parts) {
-            if (const json* v = f.get(part.name, part.presence)) {
+            const bool old_name = renamed && part.name == "profile";  // already reported
+            if (const json* v = f.get(part.name, old_name ? Optional : part.presence)) {
                 Reader::At at(r, part.name);
                 part.read(r, *v, p);
             }
@@ -145,7 +165,7 @@ std::optional<Persona> parse_persona(std::string_view text, const std::string& f
     }
     rep.flush();
     if (rep.errors() > 0) return std::nullopt;
-    p.content_hash = content_hash_of(*doc);
+    p.content_hash = content_hash_of(p);  // over the model, not the text (§6.2)
     return p;
 }
 

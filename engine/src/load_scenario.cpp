@@ -4,19 +4,21 @@
 //
 // Contents
 //   1. Header lists and the client state
-//   2. Negotiation blocks        (decimal values → integer units, consistency)
-//   3. Options                   (consequences, objections, closes, violations)
-//   4. Nodes                     (what each stage must and must not hold)
-//   5. parse_scenario
+//   2. Options                   (consequences, objections, closes, violations)
+//   3. Nodes                     (what each stage must and must not hold)
+//   4. parse_scenario, parse_scenario_draft
+//   5. Locating a pointer in the node list
+// Negotiation blocks are read in load_negotiation.cpp.
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 #include <type_traits>
 
 #include "json_reader.h"
 #include "load_conditions.h"
+#include "load_negotiation.h"
 #include "parley/loader.h"
+#include "parley/writer.h"
 #include "validate_scenario.h"
 
 namespace parley {
@@ -28,6 +30,7 @@ struct Context {
     const CompetencyModel& model;
     const std::map<std::string, Persona>& personas;
     ScenarioNames names;
+    std::vector<Duty> duties;  // declared in /duties, for options' `fulfils`
 };
 
 // ============================================================================
@@ -77,6 +80,81 @@ void read_persona_list(Context& c, const json& v, std::vector<std::string>& out)
             c.r.error("persona \"" + *id + "\" is listed twice");
         }
         out.push_back(*id);
+    }
+}
+
+// `sources`: the seed sections content teaches, each "NNN section" where NNN is one of the
+// seed documents (catalogue.h) — "004 第38招", "000 投诉处理". Shared by scenarios and options.
+void read_sources(Reader& r, const json& v, std::vector<std::string>& out) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        const std::string* s = r.string((*arr)[i]);
+        if (!s) continue;
+        const std::size_t space = s->find(' ');
+        const std::string document = s->substr(0, space);
+        const std::string section = space == std::string::npos ? std::string() : s->substr(space + 1);
+        auto blank_at = [](const std::string& x, std::size_t k) {
+            return x[k] == ' ' || x[k] == '\t' || x[k] == '\n' || x[k] == '\r';
+        };
+        if (space == std::string::npos || section.empty() || blank_at(section, 0) ||
+            blank_at(section, section.size() - 1)) {
+            r.error("invalid source \"" + printable(*s, 60) +
+                    "\": expected \"NNN section\", a seed document (" + join_ids(catalogue_ids<SeedDocument>()) +
+                    ") and the section it teaches, e.g. \"004 第38招\"");
+            continue;
+        }
+        if (!parse<SeedDocument>(document)) {
+            r.unknown_id(document, "seed document", catalogue_ids<SeedDocument>());
+            continue;
+        }
+        if (auto first = std::find(out.begin(), out.end(), *s); first != out.end()) {
+            r.error("source \"" + *s + "\" is listed twice (first at index " +
+                    std::to_string(first - out.begin()) + ")");
+            continue;
+        }
+        out.push_back(*s);
+    }
+}
+
+// `duties`: the positive obligations of the meeting (seed 004 篇6). Their `before` endings are
+// checked with the node graph (validate_scenario.cpp).
+void read_duties(Reader& r, const json& v, std::vector<DutyRequirement>& out) {
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    std::map<Duty, std::size_t> seen;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        if (!r.expect_object((*arr)[i])) continue;
+        DutyRequirement d;
+        Fields f(r, (*arr)[i]);
+        const bool id_ok = f.enumeration("id", d.duty, Required, "duty");
+        f.boolean("critical", d.critical, Required);
+        f.text("explanation", d.explanation, Required);
+        if (const json* before = f.get("before")) {
+            Reader::At at_b(r, "before");
+            if (const json::array_t* ends = r.array(*before, true)) {
+                for (std::size_t k = 0; k < ends->size(); ++k) {
+                    Reader::At at_k(r, k);
+                    auto id = r.id((*ends)[k]);
+                    if (!id) continue;
+                    if (std::find(d.before.begin(), d.before.end(), *id) != d.before.end()) {
+                        r.error("ending \"" + *id + "\" is listed twice");
+                        continue;
+                    }
+                    d.before.push_back(std::move(*id));
+                }
+            }
+        }
+        if (!id_ok) continue;
+        if (auto [it, fresh] = seen.emplace(d.duty, i); !fresh) {
+            Reader::At at_id(r, "id");
+            r.error("duty \"" + std::string(id_of(d.duty)) + "\" is listed twice (first at /duties/" +
+                    std::to_string(it->second) + ")");
+            continue;
+        }
+        out.push_back(std::move(d));
     }
 }
 
@@ -171,194 +249,7 @@ void declare_names(const StateDecl& st, ScenarioNames& n) {
 }
 
 // ============================================================================
-// 2. Negotiation blocks
-// ============================================================================
-
-constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000};
-constexpr int kMaxDecimals = 4;
-
-std::string format_units(std::int64_t units, int decimals) {
-    std::string digits = std::to_string(units < 0 ? -units : units);
-    if (decimals > 0) {
-        if (digits.size() <= static_cast<std::size_t>(decimals))
-            digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
-    }
-    return units < 0 ? "-" + digits : digits;
-}
-
-// A decimal JSON number → integer units (× 10^decimals), exactly or not at all.
-std::optional<std::int64_t> read_units(Reader& r, const json& v, int decimals) {
-    if (!v.is_number()) {
-        r.error("expected a number, found " + describe(v));
-        return std::nullopt;
-    }
-    double scaled = v.get<double>() * static_cast<double>(kPow10[decimals]);
-    if (!(std::fabs(scaled) <= 1e15)) {  // also catches NaN; keeps every unit exact in a double
-        r.error("value " + v.dump() + " is out of range");
-        return std::nullopt;
-    }
-    double rounded = std::round(scaled);
-    if (std::fabs(scaled - rounded) > 1e-6) {
-        r.error("value " + v.dump() + " has more than " + std::to_string(decimals) +
-                " decimal place(s) (this issue's \"decimals\" is " + std::to_string(decimals) + ")");
-        return std::nullopt;
-    }
-    return static_cast<std::int64_t>(rounded);
-}
-
-// One issue: the bank's and the client's positions, checked against each other (seed 000:
-// prepare the walk-away and target before negotiating).
-void read_issue(Context& c, const json& v, NegotiationIssue& is) {
-    Reader& r = c.r;
-    if (!r.expect_object(v)) return;
-    Fields f(r, v);
-    f.id("id", is.id, Required);
-    f.text("label", is.label, Required);
-    f.string("unit", is.unit, Optional);
-    bool decimals_ok = true;
-    if (f.get("decimals")) decimals_ok = f.integer("decimals", is.decimals, 0, kMaxDecimals, Optional);
-    bool preference_ok = false;
-    if (const json* pref = f.get("bank_prefers", Required)) {
-        Reader::At at(r, "bank_prefers");
-        if (const std::string* s = r.string(*pref)) {
-            preference_ok = *s == "higher" || *s == "lower";
-            if (preference_ok) is.bank_prefers_higher = *s == "higher";
-            else r.unknown_id(*s, "preference", {"higher", "lower"});
-        }
-    }
-    f.integer("weight", is.weight, 1, 100, Optional);
-    is.client_weight = is.weight;
-
-    enum Value { Min, Max, Step, Target, Walkaway, Opening, ClientOpening, ClientReservation, Count };
-    static const std::string_view names[Count] = {"min", "max", "step", "bank_target", "bank_walkaway",
-                                                  "bank_opening", "client_opening", "client_reservation"};
-    std::optional<std::int64_t> val[Count];
-    for (int k = 0; k < Count; ++k) {
-        const json* x = f.get(names[k], Required);
-        if (!x || !decimals_ok) continue;
-        Reader::At at(r, names[k]);
-        val[k] = read_units(r, *x, is.decimals);
-    }
-    auto shown = [&](std::int64_t u) { return format_units(u, is.decimals); };
-    auto error_at = [&](int k, std::string msg) {
-        Reader::At at(r, names[k]);
-        r.error(std::move(msg));
-    };
-
-    if (val[Min] && val[Max] && *val[Min] >= *val[Max])
-        error_at(Max, "max " + shown(*val[Max]) + " must be above min " + shown(*val[Min]));
-    if (val[Step] && *val[Step] <= 0) {
-        error_at(Step, "step must be positive, found " + shown(*val[Step]));
-        val[Step].reset();
-    }
-    bool range_ok = val[Min] && val[Max] && *val[Min] < *val[Max];
-    for (int k = Target; k < Count; ++k) {
-        if (!val[k]) continue;
-        if (range_ok && (*val[k] < *val[Min] || *val[k] > *val[Max])) {
-            error_at(k, std::string(names[k]) + " " + shown(*val[k]) + " is outside [" + shown(*val[Min]) + ", " +
-                            shown(*val[Max]) + "]");
-            val[k].reset();
-        } else if (val[Min] && val[Step] && (*val[k] - *val[Min]) % *val[Step] != 0) {
-            error_at(k, std::string(names[k]) + " " + shown(*val[k]) + " is not on a step of " + shown(*val[Step]) +
-                            " from min " + shown(*val[Min]));
-        }
-    }
-
-    // "Better for the bank" depends on the direction the bank prefers.
-    if (preference_ok) {
-        bool higher = is.bank_prefers_higher;
-        auto bank_better_or_equal = [&](std::int64_t a, std::int64_t b) { return higher ? a >= b : a <= b; };
-        std::string direction = higher ? "the bank prefers higher values" : "the bank prefers lower values";
-        if (val[Opening] && val[Target] && !bank_better_or_equal(*val[Opening], *val[Target]))
-            error_at(Opening, "the bank's opening " + shown(*val[Opening]) + " is worse for the bank than its target " +
-                                  shown(*val[Target]) + " (" + direction + ")");
-        if (val[Target] && val[Walkaway] && !bank_better_or_equal(*val[Target], *val[Walkaway]))
-            error_at(Target, "the bank's target " + shown(*val[Target]) + " is worse for the bank than its walk-away " +
-                                 shown(*val[Walkaway]) + " (" + direction + ")");
-        if (val[ClientOpening] && val[ClientReservation] &&
-            !bank_better_or_equal(*val[ClientReservation], *val[ClientOpening]))
-            error_at(ClientOpening, "the client's opening " + shown(*val[ClientOpening]) +
-                                        " is worse for the client than its reservation " +
-                                        shown(*val[ClientReservation]) + " (the client prefers " +
-                                        (higher ? "lower" : "higher") + " values)");
-    }
-
-    if (val[Min]) is.min = *val[Min];
-    if (val[Max]) is.max = *val[Max];
-    if (val[Step]) is.step = *val[Step];
-    if (val[Target]) is.bank_target = *val[Target];
-    if (val[Walkaway]) is.bank_walkaway = *val[Walkaway];
-    if (val[ClientOpening]) is.client_opening = *val[ClientOpening];
-    if (val[ClientReservation]) is.client_reservation = *val[ClientReservation];
-    if (val[Opening]) is.bank_opening = *val[Opening];
-}
-
-// 退让表 / 坚持表: the author's expected lists name this block's issues.
-void read_issue_list(Reader& r, const json& v, const Negotiation& neg, std::vector<std::string>& out,
-                     const std::vector<std::string>* other, std::string_view other_name) {
-    const json::array_t* arr = r.array(v);
-    if (!arr) return;
-    std::vector<std::string_view> ids;
-    for (const auto& is : neg.issues) ids.push_back(is.id);
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        Reader::At at(r, i);
-        const std::string* s = r.string((*arr)[i]);
-        if (!s) continue;
-        if (std::find(ids.begin(), ids.end(), *s) == ids.end()) {
-            r.error("unknown issue \"" + printable(*s, 60) + "\"" + suggestion(*s, ids) + "; this block's issues are " +
-                    join_ids(ids));
-            continue;
-        }
-        if (other && std::find(other->begin(), other->end(), *s) != other->end())
-            r.error("issue \"" + *s + "\" is on both lists; it cannot be conceded and held (see \"" +
-                    std::string(other_name) + "\")");
-        out.push_back(*s);
-    }
-}
-
-std::shared_ptr<const Negotiation> read_negotiation(Context& c, const json& v) {
-    Reader& r = c.r;
-    auto neg = std::make_shared<Negotiation>();
-    if (!r.expect_object(v)) return neg;
-    Fields f(r, v);
-    f.text("briefing", neg->briefing, Required);
-    if (const json* issues = f.get("issues", Required)) {
-        Reader::At at(r, "issues");
-        if (const json::array_t* arr = r.array(*issues, true)) {
-            std::map<std::string, std::size_t> seen;
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                Reader::At at_i(r, i);
-                NegotiationIssue is;
-                read_issue(c, (*arr)[i], is);
-                if (!is.id.empty()) {
-                    if (auto [it, fresh] = seen.emplace(is.id, i); !fresh) {
-                        Reader::At at_id(r, "id");
-                        r.error("duplicate issue id \"" + is.id + "\" (first at index " + std::to_string(it->second) + ")");
-                    }
-                }
-                neg->issues.push_back(std::move(is));
-            }
-        }
-    }
-    f.integer("max_rounds", neg->max_rounds, 1, 100, Optional);
-    f.integer("max_concessions", neg->max_concessions, 0, 100, Optional);
-    if (const json* x = f.get("should_concede")) {
-        Reader::At at(r, "should_concede");
-        read_issue_list(r, *x, *neg, neg->should_concede, nullptr, "");
-    }
-    if (const json* x = f.get("must_hold")) {
-        Reader::At at(r, "must_hold");
-        read_issue_list(r, *x, *neg, neg->must_hold, &neg->should_concede, "should_concede");
-    }
-    f.id("on_deal", neg->on_deal, Required);
-    f.id("on_no_deal", neg->on_no_deal, Required);
-    f.id("on_client_quit", neg->on_client_quit, Required);
-    return neg;
-}
-
-// ============================================================================
-// 3. Options
+// 2. Options
 // ============================================================================
 
 void read_evidence(Context& c, const json& v, std::vector<Evidence>& out) {
@@ -465,21 +356,63 @@ std::optional<Violation> read_violation(Context& c, const json& v) {
     return vi;
 }
 
+// `fulfils`: duties this option discharges; each must be one the scenario declares.
+void read_fulfils(Context& c, const json& v, std::vector<Duty>& out) {
+    Reader& r = c.r;
+    const json::array_t* arr = r.array(v);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        Reader::At at(r, i);
+        auto duty = r.enumeration<Duty>((*arr)[i], "duty");
+        if (!duty) continue;
+        const std::string id(id_of(*duty));
+        if (std::find(c.duties.begin(), c.duties.end(), *duty) == c.duties.end()) {
+            std::vector<std::string_view> declared;
+            for (Duty d : c.duties) declared.push_back(id_of(d));
+            r.error("duty \"" + id + "\" is not one of this scenario's duties (" +
+                    (declared.empty() ? std::string("it declares none") : "it declares " + join_ids(declared)) +
+                    "; declare it in /duties)");
+            continue;
+        }
+        if (std::find(out.begin(), out.end(), *duty) != out.end()) {
+            r.error("duty \"" + id + "\" is listed twice");
+            continue;
+        }
+        out.push_back(*duty);
+    }
+}
+
 void read_option(Context& c, const json& v, Option& o) {
     Reader& r = c.r;
     if (!r.expect_object(v)) return;
     Fields f(r, v);
     f.id("id", o.id, Required);
     f.text("text", o.text, Required);
+    // Tags as written, in order (reactions apply in tag order). A close's strategy tag is not
+    // added here: the runtime adds it (effective_tags), so the model says what the file says.
     if (const json* tags = f.get("tags")) {
         Reader::At at(r, "tags");
         if (const json::array_t* arr = r.array(*tags)) {
             for (std::size_t i = 0; i < arr->size(); ++i) {
                 Reader::At at_i(r, i);
                 auto t = r.enumeration<Tag>((*arr)[i], "technique tag");
-                if (t && std::find(o.tags.begin(), o.tags.end(), *t) == o.tags.end()) o.tags.push_back(*t);
+                if (!t) continue;
+                if (auto first = std::find(o.tags.begin(), o.tags.end(), *t); first != o.tags.end()) {
+                    r.error("tag \"" + std::string(id_of(*t)) + "\" is listed twice (first at index " +
+                            std::to_string(first - o.tags.begin()) + ")");
+                    continue;
+                }
+                o.tags.push_back(*t);
             }
         }
+    }
+    if (const json* x = f.get("sources")) {
+        Reader::At at(r, "sources");
+        read_sources(r, *x, o.sources);
+    }
+    if (const json* x = f.get("fulfils")) {
+        Reader::At at(r, "fulfils");
+        read_fulfils(c, *x, o.fulfils);
     }
     if (const json* x = f.get("if")) {
         Reader::At at(r, "if");
@@ -493,11 +426,6 @@ void read_option(Context& c, const json& v, Option& o) {
     if (const json* x = f.get("close")) {
         Reader::At at(r, "close");
         o.close = read_close(c, *x);
-        // A close carries its strategy's tag, so personas react to the closing style.
-        if (o.close) {
-            Tag t = tag_of(o.close->strategy);
-            if (std::find(o.tags.begin(), o.tags.end(), t) == o.tags.end()) o.tags.push_back(t);
-        }
     }
     if (const json* x = f.get("violation")) {
         Reader::At at(r, "violation");
@@ -506,7 +434,7 @@ void read_option(Context& c, const json& v, Option& o) {
 }
 
 // ============================================================================
-// 4. Nodes
+// 3. Nodes
 // ============================================================================
 
 void read_line_by_persona(Context& c, const json& v, Node& n) {
@@ -577,7 +505,7 @@ void read_node(Context& c, const json& v, Node& n) {
     if (const json* x = f.get("negotiation", stage_ok && n.kind == NodeKind::Negotiation ? Required : Optional)) {
         Reader::At at(r, "negotiation");
         if (!stage_ok || n.kind == NodeKind::Negotiation)
-            n.negotiation = read_negotiation(c, *x);
+            n.negotiation = read_negotiation(r, *x);
         else
             r.error("only a node with stage \"negotiation\" holds a negotiation block (this node's stage is \"" +
                         stage_name + "\")",
@@ -631,63 +559,139 @@ void read_nodes(Context& c, const json& v, Scenario& s) {
 }  // namespace
 
 // ============================================================================
-// 5. parse_scenario
+// 4. parse_scenario, parse_scenario_draft
 // ============================================================================
+
+namespace {
+
+// Everything after the header, into `s` (which keeps whatever could be read).
+void read_scenario(Context& c, Fields& f, Scenario& s) {
+    Reader& r = c.r;
+    f.id("id", s.id, Required);
+    f.text("title", s.title, Required);
+    f.text("summary", s.summary, Required);
+    f.text("company", s.company, Required);
+    f.text("situation", s.situation, Required);
+    // The entry moment (seed 004 第21招) and the note on how it opens the door go together;
+    // a complaint or a referral visit has neither.
+    const bool moment = f.enumeration("entry_moment", s.entry_moment, Optional, "entry moment");
+    const bool note = f.text("entry_note", s.entry_note, Optional);
+    if (moment && !f.get("entry_note")) {
+        Reader::At at(r, "entry_moment");
+        r.error("an entry moment needs its \"entry_note\" (how the moment opens the door); "
+                "give both or leave both out");
+    }
+    if (note && !f.get("entry_moment")) {
+        Reader::At at(r, "entry_note");
+        r.error("\"entry_note\" explains the entry moment: give \"entry_moment\" too, or leave both out");
+    }
+    if (const json* x = f.get("sources")) {
+        Reader::At at(r, "sources");
+        read_sources(r, *x, s.sources);
+    }
+    if (const json* x = f.get("objectives", Required)) {
+        Reader::At at(r, "objectives");
+        read_objectives(r, *x, s.objectives);
+    }
+    f.integer("level", s.level, 1, 3, Required);
+    f.enumeration("difficulty", s.default_difficulty, Required, "difficulty");
+    if (const json* x = f.get("competencies", Required)) {
+        Reader::At at(r, "competencies");
+        read_competency_list(c, *x, s.competencies);
+    }
+    if (const json* x = f.get("personas", Required)) {
+        Reader::At at(r, "personas");
+        read_persona_list(c, *x, s.personas);
+    }
+    if (const json* x = f.get("duties")) {
+        Reader::At at(r, "duties");
+        read_duties(r, *x, s.duties);
+    }
+    for (const auto& d : s.duties) c.duties.push_back(d.duty);
+    if (const json* x = f.get("state", Required)) {
+        Reader::At at(r, "state");
+        read_state(c, *x, s.state);
+    }
+    declare_names(s.state, c.names);
+    for (const auto& p : s.personas) c.names.personas.push_back(p);
+    f.id("start", s.start, Required);
+    f.id("patience_out", s.patience_out, Required);
+    if (const json* x = f.get("nodes", Required)) {
+        Reader::At at(r, "nodes");
+        read_nodes(c, *x, s);
+    }
+}
+
+}  // namespace
+
+ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
+                                   const std::map<std::string, Persona>& personas, Diagnostics& diags) {
+    Reporter rep(text, file, diags);
+    std::optional<json> doc = parse_json_value(rep);
+    if (!doc) return {};  // not JSON: nothing to show
+
+    auto s = std::make_shared<Scenario>();
+    s->file = file;
+    if (!doc->is_object()) {
+        rep.report(Severity::Error, {}, "expected a JSON object at the top level, found " + describe(*doc));
+        rep.flush();
+        return {s, false};
+    }
+    Reader r(rep);
+    Context c{r, model, personas, {}, {}};
+    bool header_ok = false;
+    {
+        Fields f(r, *doc);
+        header_ok = read_header(f, "scenario");
+        if (header_ok) read_scenario(c, f, *s);
+    }
+    if (header_ok) validate_scenario(*s, rep);
+    rep.flush();
+    const bool complete = rep.errors() == 0;
+    if (complete) s->content_hash = content_hash_of(*s);  // over the model, not the text (§6.2)
+    return {s, complete};
+}
 
 std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std::string& file,
                                                const CompetencyModel& model,
                                                const std::map<std::string, Persona>& personas,
                                                Diagnostics& diags) {
-    Reporter rep(text, file, diags);
-    std::optional<json> doc = parse_json(rep);
-    if (!doc) return nullptr;
+    ScenarioDraft draft = parse_scenario_draft(text, file, model, personas, diags);
+    return draft.complete ? draft.scenario : nullptr;
+}
 
-    Reader r(rep);
-    auto s = std::make_shared<Scenario>();
-    s->file = file;
-    Context c{r, model, personas, {}};
-    {
-        Fields f(r, *doc);
-        if (!read_header(f, "scenario")) return nullptr;
-        f.id("id", s->id, Required);
-        f.text("title", s->title, Required);
-        f.text("summary", s->summary, Required);
-        f.text("company", s->company, Required);
-        f.text("situation", s->situation, Required);
-        f.enumeration("entry_moment", s->entry_moment, Required, "entry moment");
-        f.text("entry_note", s->entry_note, Required);
-        if (const json* x = f.get("objectives", Required)) {
-            Reader::At at(r, "objectives");
-            read_objectives(r, *x, s->objectives);
-        }
-        f.integer("level", s->level, 1, 3, Required);
-        f.enumeration("difficulty", s->default_difficulty, Required, "difficulty");
-        if (const json* x = f.get("competencies", Required)) {
-            Reader::At at(r, "competencies");
-            read_competency_list(c, *x, s->competencies);
-        }
-        if (const json* x = f.get("personas", Required)) {
-            Reader::At at(r, "personas");
-            read_persona_list(c, *x, s->personas);
-        }
-        if (const json* x = f.get("state", Required)) {
-            Reader::At at(r, "state");
-            read_state(c, *x, s->state);
-        }
-        declare_names(s->state, c.names);
-        for (const auto& p : s->personas) c.names.personas.push_back(p);
-        f.id("start", s->start, Required);
-        f.id("patience_out", s->patience_out, Required);
-        if (const json* x = f.get("nodes", Required)) {
-            Reader::At at(r, "nodes");
-            read_nodes(c, *x, *s);
-        }
+// ============================================================================
+// 5. Locating a pointer in the node list
+// ============================================================================
+
+namespace {
+
+// One RFC 6901 array index ("0", "17"; no sign, no leading zero) at `at`, moving past it.
+std::optional<std::size_t> pointer_index(std::string_view p, std::size_t& at) {
+    std::size_t end = at;
+    while (end < p.size() && p[end] >= '0' && p[end] <= '9') ++end;
+    const std::size_t n = end - at;
+    if (n == 0 || n > 9 || (n > 1 && p[at] == '0') || (end < p.size() && p[end] != '/')) return std::nullopt;
+    std::size_t value = 0;
+    for (std::size_t k = at; k < end; ++k) value = value * 10 + static_cast<std::size_t>(p[k] - '0');
+    at = end;
+    return value;
+}
+
+}  // namespace
+
+std::optional<NodeRef> node_ref_of(std::string_view pointer) {
+    constexpr std::string_view nodes = "/nodes/", options = "/options/";
+    if (pointer.substr(0, nodes.size()) != nodes) return std::nullopt;
+    std::size_t at = nodes.size();
+    auto node = pointer_index(pointer, at);
+    if (!node) return std::nullopt;
+    NodeRef ref{*node, std::nullopt};
+    if (pointer.substr(at, options.size()) == options) {
+        at += options.size();
+        ref.option = pointer_index(pointer, at);
     }
-    validate_scenario(*s, rep);
-    rep.flush();
-    if (rep.errors() > 0) return nullptr;
-    s->content_hash = content_hash_of(*doc);
-    return s;
+    return ref;
 }
 
 }  // namespace parley

@@ -5,13 +5,17 @@
 //   3. Reading       parse_transcript (every problem reported, each with its JSON pointer)
 //   4. Replay        replay: refuse unknown content, changed content, invalid decisions
 //
-// Rules decided here: every field of §6 is required and unknown fields are errors (as in all
-// content documents); the seed is a JSON integer 0 … 2^64−1; a transcript recorded by another
-// engine version still replays (the content hash is what guards the result).
+// Rules decided here: every field of §6.3 is required and unknown fields are errors, read with
+// the content loader's typed reader and worded as its errors are; the seed is a JSON integer
+// 0 … 2^64−1; a transcript recorded by an engine whose scoring rules differ (older than
+// kRulesVersion, or newer than this engine) is refused, naming both versions; the content hash
+// guards the content.
+#include <array>
 #include <cctype>
 #include <stdexcept>
 
 #include "hash.h"
+#include "json_reader.h"
 #include "json_source.h"
 #include "parley/transcript.h"
 #include "parley/version.h"
@@ -70,10 +74,6 @@ nlohmann::json to_json(const Transcript& t) {
 
 namespace {
 
-const std::vector<std::string_view> kFields{"kind",    "format", "engine",     "scenario",
-                                            "content_hash", "persona", "seed", "difficulty",
-                                            "decisions"};
-
 std::optional<std::uint64_t> parse_hex(const std::string& s) {
     if (s.size() != 16) return std::nullopt;
     std::uint64_t h = 0;
@@ -86,10 +86,21 @@ std::optional<std::uint64_t> parse_hex(const std::string& s) {
     return h;
 }
 
-std::string list_fields() {
-    std::string s;
-    for (auto f : kFields) s += (s.empty() ? "" : ", ") + std::string(f);
-    return s;
+// "0.1.0" → {0, 1, 0}; nothing unless MAJOR.MINOR.PATCH in digits.
+std::optional<std::array<int, 3>> parse_engine_version(std::string_view v) {
+    std::array<int, 3> parts{};
+    std::size_t at = 0;
+    for (int k = 0; k < 3; ++k) {
+        if (k > 0) {
+            if (at >= v.size() || v[at] != '.') return std::nullopt;
+            ++at;
+        }
+        const std::size_t from = at;
+        while (at < v.size() && v[at] >= '0' && v[at] <= '9' && at - from < 6) parts[k] = parts[k] * 10 + (v[at++] - '0');
+        if (at == from) return std::nullopt;
+    }
+    if (at != v.size()) return std::nullopt;
+    return parts;
 }
 
 }  // namespace
@@ -102,91 +113,44 @@ std::optional<Transcript> parse_transcript(std::string_view text, const std::str
         rep.flush();
         return std::nullopt;
     }
-    if (!doc->is_object()) {
-        rep.report(Severity::Error, {}, "expected a transcript object, got " + describe(*doc));
-        rep.flush();
-        return std::nullopt;
-    }
-
     Transcript t;
-    const std::size_t errors_before = rep.errors();
-    auto error = [&](std::string_view key, std::string message) {
-        rep.report(Severity::Error, Path{key_seg(key)}, std::move(message));
-    };
-    auto field = [&](std::string_view key) -> const json* {
-        auto it = doc->find(std::string(key));
-        if (it == doc->end()) {
-            rep.report(Severity::Error, {}, "missing field \"" + std::string(key) + "\"");
-            return nullptr;
-        }
-        return &*it;
-    };
-    auto string_field = [&](std::string_view key, std::string& out, bool non_empty) {
-        const json* v = field(key);
-        if (!v) return;
-        if (!v->is_string() || (non_empty && v->get_ref<const std::string&>().empty()))
-            error(key, "expected " + std::string(non_empty ? "a non-empty string" : "a string") +
-                           ", got " + describe(*v));
-        else
-            out = v->get<std::string>();
-    };
-
-    for (const auto& [key, value] : doc->items()) {
-        bool known = false;
-        for (auto f : kFields) known = known || f == key;
-        if (!known)
-            rep.report(Severity::Error, Path{key_seg(key)},
-                       "unknown field \"" + key + "\" (a transcript has: " + list_fields() + ")",
-                       Anchor::Key);
-    }
-
-    std::string kind;
-    string_field("kind", kind, true);
-    if (!kind.empty() && kind != "transcript")
-        error("kind", "expected \"transcript\", got \"" + kind + "\"");
-    if (const json* v = field("format")) {
-        if (!v->is_number_integer() || v->get<long long>() != kFormatVersion)
-            error("format", "expected format " + std::to_string(kFormatVersion) + ", got " +
-                                describe(*v));
-    }
-    string_field("engine", t.engine_version, false);
-    string_field("scenario", t.scenario, true);
-    string_field("persona", t.persona, true);
-    std::string hash;
-    string_field("content_hash", hash, true);
-    if (!hash.empty()) {
-        if (auto h = parse_hex(hash)) t.content_hash = *h;
-        else error("content_hash", "expected 16 hexadecimal digits, got \"" + printable(hash) + "\"");
-    }
-    if (const json* v = field("seed")) {
-        if (v->is_number_unsigned()) t.seed = v->get<std::uint64_t>();
-        else if (v->is_number_integer() && v->get<long long>() >= 0) t.seed = v->get<std::uint64_t>();
-        else error("seed", "expected an integer 0 … 18446744073709551615, got " + describe(*v));
-    }
-    std::string difficulty;
-    string_field("difficulty", difficulty, true);
-    if (!difficulty.empty()) {
-        if (auto d = parse<Difficulty>(difficulty)) t.difficulty = *d;
-        else error("difficulty", "unknown difficulty \"" + printable(difficulty) +
-                                     "\"; expected one of: easy, normal, hard");
-    }
-    if (const json* v = field("decisions")) {
-        if (!v->is_array()) {
-            error("decisions", "expected an array of decisions, got " + describe(*v));
-        } else {
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                const json& d = (*v)[i];
-                if (d.is_string()) t.decisions.push_back(d.get<std::string>());
-                else
-                    rep.report(Severity::Error, Path{key_seg("decisions"), index_seg(i)},
-                               "expected a decision string (\"2\", \"offer:rate=5.20\"), got " +
-                                   describe(d));
+    Reader r(rep);
+    {
+        Fields f(r, *doc);
+        if (read_header(f, "transcript")) {
+            if (f.string("engine", t.engine_version, Required) && !parse_engine_version(t.engine_version)) {
+                Reader::At at(r, "engine");
+                r.error("expected an engine version MAJOR.MINOR.PATCH such as \"" + std::string(kEngineVersion) +
+                        "\", found \"" + printable(t.engine_version, 60) + "\"");
+            }
+            f.id("scenario", t.scenario, Required);
+            std::string hash;
+            if (f.string("content_hash", hash, Required)) {
+                Reader::At at(r, "content_hash");
+                if (auto h = parse_hex(hash)) t.content_hash = *h;
+                else r.error("expected 16 hexadecimal digits, found \"" + printable(hash, 60) + "\"");
+            }
+            f.id("persona", t.persona, Required);
+            if (const json* seed = f.get("seed", Required)) {
+                Reader::At at(r, "seed");
+                if (auto n = r.uint64(*seed)) t.seed = *n;
+            }
+            f.enumeration("difficulty", t.difficulty, Required, "difficulty");
+            if (const json* decisions = f.get("decisions", Required)) {
+                Reader::At at(r, "decisions");
+                if (const json::array_t* arr = r.array(*decisions)) {
+                    for (std::size_t i = 0; i < arr->size(); ++i) {
+                        Reader::At at_i(r, i);
+                        const json& d = (*arr)[i];
+                        if (d.is_string()) t.decisions.push_back(d.get<std::string>());
+                        else r.error("expected a decision string (\"2\", \"offer:rate=5.20\"), found " + describe(d));
+                    }
+                }
             }
         }
     }
-    const bool ok = rep.errors() == errors_before;
     rep.flush();
-    if (!ok) return std::nullopt;
+    if (rep.errors() > 0) return std::nullopt;
     return t;
 }
 
@@ -201,6 +165,20 @@ std::optional<Session> replay(std::shared_ptr<const ContentSet> shared, const Tr
         return std::nullopt;
     }
     const ContentSet& content = *shared;
+    // Scored under other rules: the transcript's result cannot be reproduced here (§6.3).
+    const auto recorded = parse_engine_version(t.engine_version);
+    const auto rules = parse_engine_version(kRulesVersion), engine = parse_engine_version(kEngineVersion);
+    if (!recorded || *recorded < *rules) {
+        error = "transcript was recorded by engine " + (t.engine_version.empty() ? "?" : t.engine_version) +
+                ", whose scoring rules differ from this engine's (" + kEngineVersion + ", rules since " +
+                kRulesVersion + "): its score cannot be reproduced here";
+        return std::nullopt;
+    }
+    if (*recorded > *engine) {
+        error = "transcript was recorded by engine " + t.engine_version + ", newer than this engine (" +
+                kEngineVersion + "): its scoring rules are not known here";
+        return std::nullopt;
+    }
     std::shared_ptr<const Scenario> scenario;
     for (const auto& s : content.scenarios)
         if (s && s->id == t.scenario) scenario = s;

@@ -2,7 +2,7 @@
 //
 // Contents
 //   1. Ids                (duplicate node ids, duplicate option ids within a node)
-//   2. Edges              (every next-node reference, collected and checked)
+//   2. Edges              (every next-node reference, collected and checked; duties' endings)
 //   3. Reachability       (unreachable nodes are warnings)
 //   4. Loops with no way out (strongly connected components, iterative Tarjan)
 #include "validate_scenario.h"
@@ -118,6 +118,21 @@ struct Checker {
                     p.pop_back();
                 }
                 p.pop_back();
+            }
+        }
+    }
+
+    // A duty's `before` names endings: the meeting must not reach them with the duty undone.
+    void duty_endings() {
+        for (std::size_t i = 0; i < s.duties.size(); ++i) {
+            const DutyRequirement& d = s.duties[i];
+            for (std::size_t k = 0; k < d.before.size(); ++k) {
+                const Path p = path_of({key_seg("duties"), index_seg(i), key_seg("before"), index_seg(k)});
+                auto t = target(d.before[k], p, "before");
+                if (t && s.nodes[*t].kind != NodeKind::Ending)
+                    error(p, "duty \"" + std::string(id_of(d.duty)) + "\" is required before endings; \"" +
+                                 d.before[k] + "\" is not an ending (its stage is \"" +
+                                 std::string(id_of(s.nodes[*t].stage)) + "\")");
             }
         }
     }
@@ -252,6 +267,7 @@ void validate_scenario(const Scenario& s, Reporter& rep) {
     Checker c{s, rep, {}};
     c.ids();
     c.edges();
+    c.duty_endings();
     auto start = c.start();
     auto timeout = c.patience_out();
     // Unreachable nodes are only worth a warning once the errors are fixed: a broken

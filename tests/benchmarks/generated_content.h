@@ -43,7 +43,7 @@ inline std::string competency_model_json() {
                 {{"id", "intermediate"}, {"name", text("中级", "Intermediate")}, {"min_total", 60}},
                 {{"id", "senior"}, {"name", text("高级", "Senior")}, {"min_total", 80}}}},
               {"stars", {40, 65, 85}},
-              {"critical_violation_cap", 40},
+              {"critical_violation_cap", 30},
               {"shares", {{"competencies", 60}, {"outcome", 25}, {"negotiation", 15}}}};
     return m.dump(2);
 }
@@ -60,7 +60,7 @@ inline std::string persona_json() {
               {"summary", text("重视数据与细节。", "Values data and detail.")},
               {"approach", text("先给事实,再谈利益。", "Facts first, then benefits.")},
               {"social_style", {{"assertiveness", -40}, {"responsiveness", -60}}},
-              {"traits",
+              {"profile",
                {{"patience", 60}, {"price_sensitivity", 50}, {"skepticism", 80}, {"decisiveness", 40},
                 {"talkativeness", 30}, {"risk_appetite", 30}}},
               {"initial", {{"trust", -5}, {"interest", 0}, {"patience", 2}}},

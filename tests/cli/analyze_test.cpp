@@ -185,11 +185,14 @@ TEST_CASE("play and replay --json report each decision's regret: none along the 
     REQUIRE(worst.exit == 0);
     const json w = json::parse(worst.out);
     REQUIRE(w["regret"].size() == a["worst"]["choices"].size());
-    // At the first decision the best choice still reaches the scenario's best total.
+    // At the first decision the best choice still reaches the scenario's best total; some
+    // decision of the worst run lost points, and there the best choice is another one.
     CHECK(w["regret"][0]["best_total"] == a["best"]["total"]);
-    CHECK(w["regret"][0]["regret"].get<int>() > 0);
-    CHECK(w["regret"][0]["best"] != w["regret"][0]["chosen"]);
-    CHECK_FALSE(w["regret"][0]["best_text"].get<std::string>().empty());
+    const auto lost = std::find_if(w["regret"].begin(), w["regret"].end(),
+                                   [](const json& r) { return r["regret"].get<int>() > 0; });
+    REQUIRE(lost != w["regret"].end());
+    CHECK((*lost)["best"] != (*lost)["chosen"]);
+    CHECK_FALSE((*lost)["best_text"].get<std::string>().empty());
 
     const CliRun replayed = run_cli({"replay", transcript.string(), "--content", dir.path().string(),
                                      "--json", "--lang", "en"});

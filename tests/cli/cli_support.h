@@ -114,7 +114,7 @@ inline const char* kCompetencies = R"({
     {"id": "senior", "name": {"zh": "高级", "en": "Senior"}, "min_total": 80}
   ],
   "stars": [40, 65, 85],
-  "critical_violation_cap": 40,
+  "critical_violation_cap": 30,
   "shares": {"competencies": 60, "outcome": 25, "negotiation": 15}
 }
 )";
@@ -132,7 +132,7 @@ inline std::string persona_json(const std::string& id, const std::string& en_nam
   "summary": {"zh": "测试用客户。", "en": "A client for tests."},
   "approach": {"zh": "用事实说话。", "en": "Lead with facts."},
   "social_style": {"assertiveness": -40, "responsiveness": -60},
-  "traits": {"patience": 60, "price_sensitivity": 50, "skepticism": 80,
+  "profile": {"patience": 60, "price_sensitivity": 50, "skepticism": 80,
              "decisiveness": 40, "talkativeness": 30, "risk_appetite": 30},
   "reactions": {
     "facts_data": {"scale": 150, "trust": 2},
@@ -148,8 +148,8 @@ inline std::string persona_json(const std::string& id, const std::string& en_nam
 )";
 }
 
-// The scenario; `feedback` is the first option's English feedback (tests change it to make a
-// different version of the content).
+// The scenario; `feedback` is the first option's English feedback (tests change it to reword
+// the content, which keeps its content hash).
 inline std::string scenario_json(const std::string& feedback = "Setting an agenda first respects the client's time.") {
     return R"({
   "kind": "scenario", "format": 1, "id": "fixture-visit",

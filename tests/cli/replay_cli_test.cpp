@@ -56,13 +56,35 @@ TEST_CASE("replay refuses a transcript recorded against a different version of t
     const auto transcript = dir / "run.json";
     REQUIRE(run_cli({"play", scenario.string(), "--choices", kChoices, "--transcript-out", transcript.string(),
                      "--json"}).exit == 0);
-    write_file(scenario, scenario_json("An agenda shows respect for the client's time."));
+    // A number that can change the result: the content hash changes.
+    write_file(scenario, replaced(scenario_json(), R"("effects": {"trust": 5, "set_flags")",
+                                  R"("effects": {"trust": 6, "set_flags")"));
 
     const auto run = run_cli({"replay", transcript.string(), "--content", dir.path().string(), "--json"});
 
     CHECK(run.exit == 1);
     CHECK(run.out.empty());
     CHECK(run.err.find("different version") != std::string::npos);
+}
+
+TEST_CASE("replay accepts a transcript after the feedback was reworded, and shows the new words", "[cli]") {
+    TempDir dir;
+    const auto scenario = write_fixture_content(dir.path());
+    const auto transcript = dir / "run.json";
+    const auto played = run_cli({"play", scenario.string(), "--choices", kChoices, "--transcript-out",
+                                 transcript.string(), "--json", "--lang", "en"});
+    REQUIRE(played.exit == 0);
+    // Wording is not in the content hash: a trainer fixing a typo invalidates no run.
+    write_file(scenario, scenario_json("An agenda shows respect for the client's time."));
+
+    const auto run = run_cli({"replay", transcript.string(), "--content", dir.path().string(), "--json",
+                              "--lang", "en"});
+
+    INFO(run.err);
+    REQUIRE(run.exit == 0);
+    const json before = json::parse(played.out), after = json::parse(run.out);
+    CHECK(after.at("score") == before.at("score"));
+    CHECK(after.at("decisions").at(0).at("feedback") == "An agenda shows respect for the client's time.");
 }
 
 TEST_CASE("replay refuses a transcript whose decisions do not fit the scenario", "[cli]") {

@@ -188,7 +188,7 @@ TEST_CASE("a folder walk skips JSON that is not ours; a file named explicitly mu
 TEST_CASE("validate_paths checks every kind and reports a root's problems once", "[loader]") {
     TempRoot root;
     json persona = persona_json("skeptic");
-    persona["traits"]["skepticism"] = 101;
+    persona["profile"]["skepticism"] = 101;
     root.write("personas/skeptic.json", persona.dump(2));
     root.write("library/second.json", scenario_with_id("second").dump(2));
     Diagnostics d;
@@ -197,7 +197,7 @@ TEST_CASE("validate_paths checks every kind and reports a root's problems once",
                    d);
     INFO(show(d));
     REQUIRE(d.errors() == 1);
-    const Diagnostic* e = find(d, "expected an integer from 0 to 100, found 101", "/traits/skepticism");
+    const Diagnostic* e = find(d, "expected an integer from 0 to 100, found 101", "/profile/skepticism");
     REQUIRE(e);
     CHECK(e->file.find("personas/skeptic.json") != std::string::npos);
 }

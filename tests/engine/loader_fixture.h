@@ -27,8 +27,8 @@ inline std::string model_text() {
     {"id": "intermediate", "name": {"zh": "中级", "en": "Intermediate"}, "min_total": 60},
     {"id": "senior", "name": {"zh": "高级", "en": "Senior"}, "min_total": 80}
   ],
-  "stars": [40, 65, 85],
-  "critical_violation_cap": 40,
+  "stars": [40, 60, 75],
+  "critical_violation_cap": 30,
   "shares": {"competencies": 60, "outcome": 25, "negotiation": 15}
 })";
 }
@@ -43,7 +43,7 @@ inline json persona_json(const std::string& id = "analytical") {
         {"summary", {{"zh", "重视数据"}, {"en", "Wants data"}}},
         {"approach", {{"zh", "用事实说话"}, {"en", "Bring facts"}}},
         {"social_style", {{"assertiveness", -40}, {"responsiveness", -60}}},
-        {"traits", {{"patience", 60}, {"price_sensitivity", 50}, {"skepticism", 80},
+        {"profile", {{"patience", 60}, {"price_sensitivity", 50}, {"skepticism", 80},
                     {"decisiveness", 40}, {"talkativeness", 30}, {"risk_appetite", 30}}},
         {"initial", {{"trust", -10}, {"patience", 2}}},
         {"reactions", {{"facts_data", {{"scale", 150}, {"trust", 2}}},

@@ -29,6 +29,14 @@ TEST_CASE("negotiation values with more places than the issue's decimals are ref
     CHECK(find(d, "value 5.255 has more than 2 decimal place(s)", kRate + "bank_target"));
 }
 
+TEST_CASE("a value a hair off its decimals is refused, not rounded to the nearest unit", "[loader]") {
+    json doc = scenario_json();
+    rate_issue(doc)["bank_target"] = 5.2000001;
+    Diagnostics d = refused(doc);
+    INFO(show(d));
+    CHECK(find(d, "value 5.2000001 has more than 2 decimal place(s)", kRate + "bank_target"));
+}
+
 TEST_CASE("binary fractions like 4.6 convert exactly to units", "[loader]") {
     json doc = scenario_json();
     rate_issue(doc)["bank_walkaway"] = 4.6;   // 459.99999999999994 in a double

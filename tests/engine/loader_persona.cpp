@@ -14,7 +14,7 @@ std::optional<Persona> load_persona(const json& doc, Diagnostics& d) {
 
 }  // namespace
 
-TEST_CASE("a persona loads its style, traits, reactions, cues and concession policy", "[loader]") {
+TEST_CASE("a persona loads its style, profile, reactions, cues and concession policy", "[loader]") {
     Diagnostics d;
     auto p = load_persona(persona_json(), d);
     INFO(show(d));
@@ -40,13 +40,18 @@ TEST_CASE("a persona loads its style, traits, reactions, cues and concession pol
     CHECK(p->content_hash != 0);
 }
 
-TEST_CASE("beta becomes a rounded percentage and must lie in 0.1–10", "[loader]") {
+TEST_CASE("beta becomes an exact percentage with at most two decimals and must lie in 0.1–10", "[loader]") {
     json doc = persona_json();
-    doc["negotiation"]["beta"] = 2.345;
+    doc["negotiation"]["beta"] = 2.35;
     Diagnostics d;
     auto p = load_persona(doc, d);
     REQUIRE(p);
     CHECK(p->concession.beta_percent == 235);
+
+    doc["negotiation"]["beta"] = 2.345;  // refused, not rounded (the model keeps hundredths)
+    Diagnostics d1;
+    CHECK_FALSE(load_persona(doc, d1));
+    CHECK(find(d1, "beta 2.345 has more than 2 decimal places (beta is kept in hundredths)", "/negotiation/beta"));
 
     doc["negotiation"]["beta"] = 0;
     Diagnostics d2;
@@ -72,7 +77,7 @@ TEST_CASE("persona reactions and methods are keyed by catalogue ids", "[loader]"
     doc["reactions"]["fact_data"] = {{"scale", 120}};
     doc["reactions"]["story"] = {{"scale", 900}};
     doc["methods"]["yes_but"] = 100;
-    doc["traits"].erase("skepticism");
+    doc["profile"].erase("skepticism");
     Diagnostics d;
     CHECK_FALSE(load_persona(doc, d));
     INFO(show(d));
@@ -80,7 +85,7 @@ TEST_CASE("persona reactions and methods are keyed by catalogue ids", "[loader]"
     REQUIRE(e);
     CHECK(find(d, "expected an integer from -300 to 300, found 900", "/reactions/story/scale"));
     CHECK(find(d, "unknown objection method \"yes_but\"", "/methods/yes_but"));
-    CHECK(find(d, "missing required field \"skepticism\"", "/traits"));
+    CHECK(find(d, "missing required field \"skepticism\"", "/profile"));
 }
 
 TEST_CASE("the competency model loads its competencies, tiers, stars and shares", "[loader]") {
@@ -94,8 +99,8 @@ TEST_CASE("the competency model loads its competencies, tiers, stars and shares"
     REQUIRE(m.tiers.size() == 3);
     CHECK(m.tiers[2].id == "senior");
     CHECK(m.tiers[2].min_total == 80);
-    CHECK(m.star_thresholds == std::vector<int>{40, 65, 85});
-    CHECK(m.critical_violation_cap == 40);
+    CHECK(m.star_thresholds == std::vector<int>{40, 60, 75});
+    CHECK(m.critical_violation_cap == 30);
     CHECK(m.share_negotiation == 15);
 }
 

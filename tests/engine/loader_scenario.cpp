@@ -2,7 +2,8 @@
 // (types, missing and unknown fields, catalogue ids, ranges, translations).
 #include <catch2/catch.hpp>
 
-#include "hash.h"
+#include "parley/writer.h"
+#include "reactions.h"
 #include "loader_fixture.h"
 
 using namespace parley;
@@ -29,7 +30,7 @@ TEST_CASE("a minimal valid scenario loads with the expected model values", "[loa
     REQUIRE(s->state.variables.size() == 1);
     CHECK(s->state.variables[0].id == "benefits_linked");
     CHECK(s->state.objections.at(0).type == ObjectionType::Price);
-    CHECK(s->content_hash == fnv1a64(json::parse(doc.dump(2)).dump()));
+    CHECK(s->content_hash == content_hash_of(*s));  // over the model (writer.h)
 
     REQUIRE(s->nodes.size() == 5);
     CHECK(s->node("terms") == &s->nodes[2]);
@@ -63,11 +64,13 @@ TEST_CASE("a minimal valid scenario loads with the expected model values", "[loa
     CHECK(ask.consequence.branches[0].when.kind == Condition::Kind::Need);
     CHECK(ask.consequence.branches[0].next == "terms");
 
-    // A close carries its strategy's tag; its premature consequence is kept.
+    // A close carries its strategy's tag (added at run time: the model keeps the tags as
+    // written); its premature consequence is kept.
     const Option& close = s->nodes[1].options[1];
     REQUIRE(close.close);
     CHECK(close.close->strategy == CloseStrategy::Direct);
-    CHECK(close.tags == std::vector<Tag>{Tag::CloseDirect});
+    CHECK(close.tags.empty());
+    CHECK(effective_tags(close) == std::vector<Tag>{Tag::CloseDirect});
     CHECK(close.close->premature.effects.trust == -5);
     CHECK(close.close->premature.next == "end_left");
     REQUIRE(close.objection);
@@ -186,4 +189,28 @@ TEST_CASE("a diagnostic prints as FILE:LINE:COL: error: MESSAGE (at POINTER)", "
     CHECK(format(w) == "a.json:2:1: warning: a warning");
     Diagnostic f{Severity::Error, "dir", 0, 0, "", "no such file or folder"};
     CHECK(format(f) == "dir: error: no such file or folder");
+}
+
+TEST_CASE("an option's tags stay as written: in order, no close tag added, none twice", "[loader]") {
+    json doc = scenario_json();
+    doc["nodes"][1]["options"][1]["tags"] = {"summarize", "close_direct"};
+    Diagnostics d;
+    auto s = load(doc, d);
+    INFO(show(d));
+    REQUIRE(s);
+    CHECK(s->nodes[1].options[1].tags == std::vector<Tag>{Tag::Summarize, Tag::CloseDirect});
+    CHECK(effective_tags(s->nodes[1].options[1]) == std::vector<Tag>{Tag::Summarize, Tag::CloseDirect});
+
+    doc["nodes"][1]["options"][1]["tags"] = {"close_benefit_summary", "summarize"};
+    auto other = load(doc, d);
+    REQUIRE(other);
+    CHECK(other->nodes[1].options[1].tags == std::vector<Tag>{Tag::CloseBenefitSummary, Tag::Summarize});
+    CHECK(effective_tags(other->nodes[1].options[1]) ==
+          std::vector<Tag>{Tag::CloseBenefitSummary, Tag::Summarize, Tag::CloseDirect});
+
+    doc["nodes"][0]["options"][0]["tags"] = {"agenda", "rapport", "agenda"};
+    Diagnostics twice;
+    CHECK_FALSE(load(doc, twice));
+    INFO(show(twice));
+    CHECK(find(twice, "tag \"agenda\" is listed twice (first at index 0)", "/nodes/0/options/0/tags/2"));
 }

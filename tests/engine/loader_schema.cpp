@@ -66,6 +66,8 @@ TEST_CASE("the schema's enums list exactly the catalogue's ids", "[loader]") {
     CHECK(schema_enum(schema, "outcome") == catalogue<OutcomeType>());
     CHECK(schema_enum(schema, "entry_moment") == catalogue<EntryMoment>());
     CHECK(schema_enum(schema, "difficulty") == catalogue<Difficulty>());
+    CHECK(schema_enum(schema, "duty") == catalogue<Duty>());
+    CHECK(schema_enum(schema, "seed_document") == catalogue<SeedDocument>());
     for (const char* def : {"text", "condition", "effects", "option", "node", "negotiation", "issue", "persona",
                             "scenario", "competency_model"})
         CHECK(schema["$defs"].contains(def));

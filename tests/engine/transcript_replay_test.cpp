@@ -174,7 +174,8 @@ TEST_CASE("a transcript with a decision that is not valid at its point is refuse
     CHECK(error == "decision 2 '3': option 3 does not exist here (choose 1–1)");
 }
 
-TEST_CASE("transcript documents with wrong types or fields are reported with JSON pointers", "[transcript]") {
+TEST_CASE("transcript documents with wrong types or fields are reported with JSON pointers, worded as the loader's",
+          "[transcript]") {
     const std::string text = R"({
   "kind": "transcript", "format": 1, "engine": "0.1.0",
   "scenario": "meeting", "content_hash": "xyz", "persona": 5,
@@ -190,9 +191,9 @@ TEST_CASE("transcript documents with wrong types or fields are reported with JSO
         CHECK(d.file == "bad.json");
         by_pointer[d.pointer] = d.message;
     }
-    CHECK(by_pointer.at("/content_hash") == "expected 16 hexadecimal digits, got \"xyz\"");
-    CHECK(by_pointer.at("/persona").rfind("expected a non-empty string", 0) == 0);
-    CHECK(by_pointer.at("/seed").rfind("expected an integer 0 … 18446744073709551615", 0) == 0);
+    CHECK(by_pointer.at("/content_hash") == "expected 16 hexadecimal digits, found \"xyz\"");
+    CHECK(by_pointer.at("/persona") == "expected a string, found 5");
+    CHECK(by_pointer.at("/seed") == "expected an integer from 0 to 18446744073709551615, found -3");
     CHECK(by_pointer.at("/difficulty") == "unknown difficulty \"brutal\"; expected one of: easy, normal, hard");
     CHECK(by_pointer.at("/decisions/1").rfind("expected a decision string", 0) == 0);
     CHECK(by_pointer.at("/comment").rfind("unknown field \"comment\"", 0) == 0);
@@ -206,10 +207,76 @@ TEST_CASE("a transcript that is not JSON is reported at its line and column", "[
     CHECK(diags.items[0].file == "broken.json");
     CHECK(diags.items[0].line == 3);
 
+    Diagnostics other;
+    CHECK_FALSE(parse_transcript(R"({"kind": "persona", "format": 2})", "m.json", other));
+    REQUIRE(other.items.size() == 1);
+    CHECK(other.items[0].message == "this is a persona document; expected kind \"transcript\"");
+    CHECK(other.items[0].pointer == "/kind");
+
     Diagnostics missing;
-    CHECK_FALSE(parse_transcript(R"({"kind": "persona", "format": 2})", "m.json", missing));
+    CHECK_FALSE(parse_transcript(R"({"kind": "transcript", "format": 1, "engine": "0.1.0"})", "m.json", missing));
     std::vector<std::string> messages;
     for (const auto& d : missing.items) messages.push_back(d.message);
-    CHECK(std::find(messages.begin(), messages.end(), "expected \"transcript\", got \"persona\"") != messages.end());
-    CHECK(std::find(messages.begin(), messages.end(), "missing field \"decisions\"") != messages.end());
+    CHECK(std::find(messages.begin(), messages.end(), "missing required field \"decisions\"") != messages.end());
+    CHECK(std::find(messages.begin(), messages.end(), "missing required field \"seed\"") != messages.end());
+
+    Diagnostics typo;
+    CHECK_FALSE(parse_transcript(R"({"kind": "transcrpt", "format": 1})", "t.json", typo));
+    REQUIRE(typo.items.size() == 1);
+    CHECK(typo.items[0].message == "unknown document kind \"transcrpt\" (did you mean \"transcript\"?)");
+}
+
+TEST_CASE("a transcript field misspelt is named with the field it should be", "[transcript]") {
+    auto sc = meeting();
+    const auto cs = content({client()}, {sc});
+    Session s(cs, sc, "p", 42, Difficulty::Normal);
+    nlohmann::json j = to_json(transcript_of(s));
+    j["decison"] = j["decisions"];
+    j.erase("decisions");
+    j["engine"] = "first";
+    Diagnostics diags;
+    CHECK_FALSE(parse_transcript(j.dump(2), "run.json", diags));
+    std::map<std::string, std::string> by_pointer;
+    for (const auto& d : diags.items) by_pointer[d.pointer] = d.message;
+    CHECK(by_pointer.at("/decison") == "unknown field \"decison\" (did you mean \"decisions\"?)");
+    CHECK(by_pointer.at("") == "missing required field \"decisions\"");
+    CHECK(by_pointer.at("/engine") ==
+          std::string("expected an engine version MAJOR.MINOR.PATCH such as \"") + kEngineVersion +
+              "\", found \"first\"");
+    for (const auto& d : diags.items) CHECK(d.line > 0);
+}
+
+TEST_CASE("a transcript recorded under other scoring rules is refused, naming both versions", "[transcript]") {
+    auto sc = meeting();
+    const auto cs = content({client()}, {sc});
+    Session s(cs, sc, "p", 42, Difficulty::Normal);
+    play(s, kRun);
+    Transcript t = transcript_of(s);
+    std::string error;
+    REQUIRE(replay(cs, t, error));  // this engine's own
+
+    t.engine_version = "0.0.9";  // before the rules this engine scores by
+    CHECK_FALSE(replay(cs, t, error));
+    CHECK(error == std::string("transcript was recorded by engine 0.0.9, whose scoring rules differ from this "
+                               "engine's (") + kEngineVersion + ", rules since " + kRulesVersion +
+                       "): its score cannot be reproduced here");
+
+    t.engine_version = "99.0.0";  // a later engine: rules unknown here
+    CHECK_FALSE(replay(cs, t, error));
+    CHECK(error == std::string("transcript was recorded by engine 99.0.0, newer than this engine (") +
+                       kEngineVersion + "): its scoring rules are not known here");
+
+    // The versions between the rules version and this engine replay (same rules).
+    t.engine_version = kRulesVersion;
+    CHECK(replay(cs, t, error));
+
+    // Through the document too: what parse_transcript reads is what replay checks.
+    nlohmann::json j = to_json(transcript_of(s));
+    j["engine"] = "0.0.9";
+    Diagnostics diags;
+    auto parsed = parse_transcript(j.dump(), "old.json", diags);
+    REQUIRE(parsed);
+    CHECK_FALSE(replay(cs, *parsed, error));
+    CHECK(error.find("engine 0.0.9") != std::string::npos);
+    CHECK(error.find(kEngineVersion) != std::string::npos);
 }

@@ -38,6 +38,28 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
                                                const std::map<std::string, Persona>& personas,
                                                Diagnostics& diags);
 
+// A scenario read as far as it goes, so that a tool can open a file with errors to fix it (the
+// editor). Everything that could be read is there; what could not keeps the model's defaults
+// (an empty id, no options, …). Nodes and options keep their document positions even when
+// broken — nodes[i] is /nodes/i — and `node_index` maps every node id read (the first of
+// duplicates) to its position. The diagnostics are those parse_scenario reports.
+struct ScenarioDraft {
+    std::shared_ptr<const Scenario> scenario;  // nullptr only when the text is not JSON
+    bool complete = false;  // no errors: exactly the model parse_scenario returns (content hash set;
+                            // 0 in an incomplete draft)
+};
+ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
+                                   const std::map<std::string, Persona>& personas, Diagnostics& diags);
+
+// The node (and option) a diagnostic's JSON pointer points into: "/nodes/3/options/1/next" is
+// node 3, option 1; "/nodes/3/negotiation/issues/0" node 3; "/state/trust" none. Indices are
+// positions in Scenario::nodes and Node::options (the same as the document's).
+struct NodeRef {
+    std::size_t node = 0;
+    std::optional<std::size_t> option;
+};
+std::optional<NodeRef> node_ref_of(std::string_view pointer);
+
 // Load a whole content root: the competency model, every persona, every scenario.
 // Returns nothing when there are errors (they are in `diags`).
 std::shared_ptr<const ContentSet> load_content(const std::filesystem::path& root, Diagnostics& diags);
