@@ -5,7 +5,8 @@
 #   bash tools/run.sh [OPTIONS]  build and start Parley on the bundled scenarios
 #   bash tools/run.sh test       build and run every test through CTest
 #
-# Environment: PARLEY_SANITIZE=1 builds and tests with AddressSanitizer + UBSan (in build-asan/).
+# Environment: PARLEY_SANITIZE=1 builds and tests with AddressSanitizer + UBSan (in build-asan/);
+# PARLEY_TSAN=1 builds only the engine and its concurrency test with ThreadSanitizer (build-tsan/).
 # Running it again is cheap: nothing is installed twice and the build is incremental.
 set -euo pipefail
 
@@ -55,6 +56,13 @@ case "$mode" in
     exec "$here/build/tools/cli/parley-cli" play "$here/scenarios/library/sme-working-capital.json" "$@"
     ;;
   test)
+    if [ "${PARLEY_TSAN:-0}" = 1 ]; then
+      dir="$here/build-tsan"
+      cmake -S "$here" -B "$dir" -DPARLEY_TSAN=ON -DPARLEY_GUI=OFF -DPARLEY_BENCHMARKS=OFF >/dev/null
+      cmake --build "$dir" -j "$(nproc)" --target parley-concurrency-test
+      cd "$dir"
+      exec ctest --output-on-failure -R '^concurrency:' "$@"
+    fi
     if [ "${PARLEY_SANITIZE:-0}" = 1 ]; then
       dir="$here/build-asan"
       build "$dir" -DPARLEY_SANITIZE=ON -DPARLEY_GUI=OFF -DPARLEY_BENCHMARKS=OFF

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "analysis_graph.h"
+#include "negotiation_runtime.h"
 #include "parley/negotiation.h"
 
 namespace parley {
@@ -24,6 +25,7 @@ std::vector<std::string> candidate_decisions(const Session& at) {
     if (at.finished()) return out;
     if (const NegotiationState* ns = at.negotiation(); ns && ns->block) {
         for (const auto& move : detail::negotiation_moves(*ns, *ns->block)) {
+            if (move_problem(*ns, move)) continue;   // e.g. an offer while the client nibbles
             std::string text = format_move(move, *ns->block);
             if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
         }

@@ -131,13 +131,18 @@ Regrets RunAnalysis::regrets(const Transcript& t) const {
         return out;
     std::string error;
     if (!replay(im.content, t, error)) return out;
-    std::lock_guard<std::mutex> lock(im.mutex);
+    // Only the analyzer is shared: the sessions are this call's own, so the lock is held just
+    // while a state is valued and replies run on every thread at once.
+    auto value = [&im](const Session& at) {
+        std::lock_guard<std::mutex> lock(im.mutex);
+        return im.value(at);
+    };
     Session s = im.root;
     for (std::size_t i = 0; i < t.decisions.size(); ++i) {
         const std::string& chosen = t.decisions[i];
         Session after = s;
         after.decide(chosen);
-        const detail::Reach mine = im.value(after);
+        const detail::Reach mine = value(after);
 
         // The chosen decision stays "best" unless another one keeps a strictly better total.
         DecisionRegret r;
@@ -153,7 +158,7 @@ Regrets RunAnalysis::regrets(const Transcript& t) const {
             if (decision == chosen) continue;
             Session other = s;
             if (other.decide(decision)) continue;
-            const detail::Reach alt = im.value(other);
+            const detail::Reach alt = value(other);
             if (!alt.some || (have && alt.total <= r.best_total)) continue;
             have = true;
             r.best = decision;
@@ -164,6 +169,7 @@ Regrets RunAnalysis::regrets(const Transcript& t) const {
         out.decisions.push_back(std::move(r));
         s = std::move(after);
     }
+    std::lock_guard<std::mutex> lock(im.mutex);
     out.complete = !im.analyzer.stopped() && im.analyzer.problem().empty();
     if (!out.complete)
         out.limit_message = im.analyzer.problem().empty() ? im.analyzer.limit_message() : im.analyzer.problem();

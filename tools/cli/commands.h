@@ -24,6 +24,7 @@ void register_play(CLI::App& app);
 void register_replay(CLI::App& app);
 void register_analyze(CLI::App& app);
 void register_format(CLI::App& app);
+void register_coverage(CLI::App& app);
 
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;

@@ -1,5 +1,5 @@
 // parley-cli: validate content, play a scenario in a terminal, replay a transcript, analyze a scenario,
-// put content in canonical form.
+// put content in canonical form, show the catalogue coverage of the library.
 // Thin by design: parse arguments (CLI11), run one subcommand, map its result to an exit code.
 #include <exception>
 #include <iostream>
@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     parley::cli::register_replay(app);
     parley::cli::register_analyze(app);
     parley::cli::register_format(app);
+    parley::cli::register_coverage(app);
 
     try {
         app.parse(argc, argv);   // runs the chosen subcommand's callback
