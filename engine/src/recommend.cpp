@@ -105,7 +105,15 @@ const Candidate* preferred(const std::vector<const Candidate*>& cands, const Rec
 
 // «title» in Chinese, "title" in English.
 std::string quoted_zh(const Text& t) { return "《" + t.zh + "》"; }
-std::string quoted_en(const Text& t) { return "\u201c" + t.en + "\u201d"; }
+std::string quoted_en(const Text& t) { return "\"" + t.en + "\""; }   // ASCII: CJK fonts draw “ ” full width
+
+// A name inside an English sentence: "The analyst" → "the analyst", "Need discovery" → "need
+// discovery"; acronyms ("KYC rules") are left alone.
+std::string in_sentence(const std::string& name) {
+    std::string out = name;
+    if (out.size() >= 2 && out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z')) out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
 
 Text over_runs(std::size_t n) {
     if (n >= 5) return {"最近五次练习", "over the last five runs"};
@@ -166,9 +174,9 @@ std::optional<Recommendation> recommend(const ContentSet& content, const std::ve
         r.reason.zh = "您的" + k.name.zh + "(" + k.id + ")是" + over.zh + "中最弱的" + (k.core ? "核心" : "") +
                       "能力(平均 " + avg + " 分);" + quoted_zh(c->scenario->title) + "正训练这项能力,对手是" +
                       c->persona->name.zh + "。";
-        r.reason.en = "Your " + k.name.en + " (" + k.id + ") is your weakest " + (k.core ? "core " : "") +
+        r.reason.en = "Your " + in_sentence(k.name.en) + " (" + k.id + ") is your weakest " + (k.core ? "core " : "") +
                       "competency " + over.en + " (average " + avg + "); " + quoted_en(c->scenario->title) +
-                      " trains it, against " + c->persona->name.en + ".";
+                      " trains it, against " + in_sentence(c->persona->name.en) + ".";
         return r;
     }
 
@@ -176,7 +184,7 @@ std::optional<Recommendation> recommend(const ContentSet& content, const std::ve
     if (const Candidate* c = preferred(all_where([&](const Candidate& c) { return !record.met(c.meeting->persona); }), record)) {
         Recommendation r = make(*c, RecommendationRule::NewPersona);
         r.reason.zh = "您还没有面对过" + c->persona->name.zh + ";在" + quoted_zh(c->scenario->title) + "中与这类客户练一次。";
-        r.reason.en = "You have not met " + c->persona->name.en + " yet; practise against this kind of client in " +
+        r.reason.en = "You have not met " + in_sentence(c->persona->name.en) + " yet; practise against this kind of client in " +
                       quoted_en(c->scenario->title) + ".";
         return r;
     }
@@ -188,7 +196,7 @@ std::optional<Recommendation> recommend(const ContentSet& content, const std::ve
         const Text& level = name_of(c->meeting->difficulty);
         r.reason.zh = "您已解锁" + quoted_zh(c->scenario->title) + "中的" + c->persona->name.zh + "(" + level.zh +
                       "难度),现在就来挑战。";
-        r.reason.en = "You have unlocked " + c->persona->name.en + " on " + level.en + " in " +
+        r.reason.en = "You have unlocked " + in_sentence(c->persona->name.en) + " on " + level.en + " in " +
                       quoted_en(c->scenario->title) + "; take it on now.";
         return r;
     }
@@ -202,7 +210,7 @@ std::optional<Recommendation> recommend(const ContentSet& content, const std::ve
     const Text& level = name_of(fewest->meeting->difficulty);
     r.reason.zh = "您在" + quoted_zh(fewest->scenario->title) + "中对" + fewest->persona->name.zh + "(" + level.zh +
                   "难度)的最好成绩是 " + stars + " 颗星,这里提升空间最大。";
-    r.reason.en = "Your best in " + quoted_en(fewest->scenario->title) + " against " + fewest->persona->name.en + " on " +
+    r.reason.en = "Your best in " + quoted_en(fewest->scenario->title) + " against " + in_sentence(fewest->persona->name.en) + " on " +
                   level.en + " is " + stars + " stars, the most still to win.";
     return r;
 }

@@ -84,8 +84,8 @@ TEST_CASE("the weakest core competency over the last five runs picks the meeting
     CHECK(r->persona == "hider");                 // a client not met before, on the same meeting
     CHECK(r->difficulty == Difficulty::Normal);   // the scenario's default
     CHECK(r->reason.en ==
-          "Your Need discovery (C) is your weakest core competency over the last five runs (average 48); "
-          "\u201cneeds\u201d trains it, against hider.");
+          "Your need discovery (C) is your weakest core competency over the last five runs (average 48); "
+          "\"needs\" trains it, against hider.");
     CHECK(r->reason.zh == "您的「Need discovery」(C)是最近五次练习中最弱的核心能力(平均 48 分);《「needs」》正训练这项能力,对手是「hider」。");
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("with no weak competency the rule turns to clients not met, then unloc
     CHECK(r->rule == RecommendationRule::NewPersona);
     CHECK(r->scenario == "visit");
     CHECK(r->persona == "driver");
-    CHECK(r->reason.en == "You have not met driver yet; practise against this kind of client in \u201cvisit\u201d.");
+    CHECK(r->reason.en == "You have not met driver yet; practise against this kind of client in \"visit\".");
 
     // Every client met: an unlocked Hard not played yet.
     for (const char* p : {"driver", "hider", "haggler"})
@@ -128,7 +128,7 @@ TEST_CASE("with no weak competency the rule turns to clients not met, then unloc
     CHECK(r->rule == RecommendationRule::Unlock);
     CHECK(r->scenario == "needs");
     CHECK(r->difficulty == Difficulty::Hard);
-    CHECK(r->reason.en == "You have unlocked steady on Hard in \u201cneeds\u201d; take it on now.");
+    CHECK(r->reason.en == "You have unlocked steady on Hard in \"needs\"; take it on now.");
 
     // Nothing new: the meeting with the fewest best stars (in the order given).
     for (auto& m : open) m.unlocked = false;
@@ -138,7 +138,7 @@ TEST_CASE("with no weak competency the rule turns to clients not met, then unloc
     CHECK(r->scenario == "visit");
     CHECK(r->persona == "steady");
     CHECK(r->difficulty == Difficulty::Easy);
-    CHECK(r->reason.en == "Your best in \u201cvisit\u201d against steady on Easy is 0 stars, the most still to win.");
+    CHECK(r->reason.en == "Your best in \"visit\" against steady on Easy is 0 stars, the most still to win.");
 }
 
 TEST_CASE("a first recommendation, before any run, is the first open meeting at its default difficulty", "[recommend]") {
