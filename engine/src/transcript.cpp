@@ -57,7 +57,7 @@ Transcript transcript_of(const Session& session) {
 }
 
 nlohmann::json to_json(const Transcript& t) {
-    return {{"kind", "transcript"},
+    nlohmann::json j = {{"kind", "transcript"},
             {"format", kFormatVersion},
             {"engine", t.engine_version},
             {"scenario", t.scenario},
@@ -66,6 +66,8 @@ nlohmann::json to_json(const Transcript& t) {
             {"seed", t.seed},
             {"difficulty", std::string(id_of(t.difficulty))},
             {"decisions", t.decisions}};
+    if (t.rewound) j["rewound"] = {{"at", t.rewound->at}, {"original", t.rewound->original}};
+    return j;
 }
 
 // ============================================================================
@@ -103,6 +105,45 @@ std::optional<std::array<int, 3>> parse_engine_version(std::string_view v) {
     return parts;
 }
 
+std::vector<std::string> read_decisions(Reader& r, const json& decisions) {
+    std::vector<std::string> out;
+    if (const json::array_t* arr = r.array(decisions)) {
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            Reader::At at_i(r, i);
+            const json& d = (*arr)[i];
+            if (d.is_string()) out.push_back(d.get<std::string>());
+            else r.error("expected a decision string (\"2\", \"offer:rate=5.20\"), found " + describe(d));
+        }
+    }
+    return out;
+}
+
+// The optional "rewound" object: {"at": N ≥ 1, "original": [decisions]} with at ≤ |original|.
+void read_rewind_mark(Fields& f, Reader& r, Transcript& t) {
+    const json* mark = f.get("rewound", Optional);
+    if (!mark) return;
+    Reader::At at_mark(r, "rewound");
+    if (!r.expect_object(*mark)) return;
+    RewindMark m;
+    Fields mf(r, *mark);
+    int at = 0;
+    const bool have_at = mf.integer("at", at, 1, 1000000, Required);
+    const json* original = mf.get("original", Required);
+    if (original) {
+        Reader::At at_o(r, "original");
+        m.original = read_decisions(r, *original);
+    }
+    if (!have_at || !original) return;
+    m.at = static_cast<std::size_t>(at);
+    if (m.at > m.original.size()) {
+        Reader::At at_at(r, "at");
+        r.error("expected a decision number from 1 to " + std::to_string(m.original.size()) +
+                " (the original run's decisions), found " + std::to_string(at));
+        return;
+    }
+    t.rewound = std::move(m);
+}
+
 }  // namespace
 
 std::optional<Transcript> parse_transcript(std::string_view text, const std::string& file,
@@ -138,15 +179,9 @@ std::optional<Transcript> parse_transcript(std::string_view text, const std::str
             f.enumeration("difficulty", t.difficulty, Required, "difficulty");
             if (const json* decisions = f.get("decisions", Required)) {
                 Reader::At at(r, "decisions");
-                if (const json::array_t* arr = r.array(*decisions)) {
-                    for (std::size_t i = 0; i < arr->size(); ++i) {
-                        Reader::At at_i(r, i);
-                        const json& d = (*arr)[i];
-                        if (d.is_string()) t.decisions.push_back(d.get<std::string>());
-                        else r.error("expected a decision string (\"2\", \"offer:rate=5.20\"), found " + describe(d));
-                    }
-                }
+                t.decisions = read_decisions(r, *decisions);
             }
+            read_rewind_mark(f, r, t);
         }
     }
     rep.flush();

@@ -66,6 +66,19 @@ bool GuiDriver::click(const std::string& target) {
     return false;
 }
 
+bool GuiDriver::show(const std::string& target) {
+    for (int i = 0; i < 300; ++i) {
+        if (app_->targets().find(target)) return true;
+        if (const auto hidden = app_->targets().find_hidden(target)) {
+            app_->input().wheel(hidden->host.center(), hidden->rect.min.y > hidden->host.center().y ? -2.f : 2.f);
+            drain();
+        } else {
+            app_->step();
+        }
+    }
+    return false;
+}
+
 void GuiDriver::key(sf::Keyboard::Key k, ui::KeyMods mods) {
     app_->input().key(k, mods);
     drain();

@@ -35,6 +35,8 @@ public:
     bool wait_until(const std::function<bool()>& done, int max_frames = 300);
     // Waits for the named place to be on screen, clicks it, and lets the click land.
     bool click(const std::string& target);
+    // Scrolls (mouse wheel over its window) until the named place is on screen, without clicking.
+    bool show(const std::string& target);
     void key(sf::Keyboard::Key k, ui::KeyMods mods = {});
     void type(const std::string& utf8);
     // Keyboard navigation: arrow keys towards `target` until ImGui's navigation cursor is on it.

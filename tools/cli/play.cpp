@@ -1,10 +1,14 @@
 // `parley-cli play SCENARIO`: play a scenario in a terminal, interactively or from a list of
 // decisions (--choices), then show the debrief (or print it as JSON with --json).
+// `parley-cli play --from TRANSCRIPT --at N`: the same, resumed at decision N of a recorded run
+// (rewind.h): decisions 1 … N−1 replayed, the rest played here; a practice run, shown with the
+// total of the run it came from.
 #include <charconv>
 #include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +17,7 @@
 #include "parley/analysis.h"
 #include "parley/debrief.h"
 #include "parley/loader.h"
+#include "parley/rewind.h"
 #include "parley/session.h"
 #include "parley/transcript.h"
 #include "presenter.h"
@@ -31,6 +36,9 @@ struct PlayOptions {
     bool scripted = false;   // --choices was given
     std::string transcript_out;
     bool json = false;
+    std::string from;        // --from TRANSCRIPT
+    std::size_t at = 0;      // --at N (1-based)
+    std::string content;     // --content DIR (with --from)
 };
 
 std::string trim(const std::string& s) {
@@ -154,15 +162,58 @@ int play_interactive(Session& s, std::ostream& view, Lang lang) {
     return 0;
 }
 
-bool write_transcript(const Session& s, const std::string& path) {
+bool write_transcript(const Transcript& t, const std::string& path) {
     std::ofstream out(path, std::ios::binary);
-    out << to_json(transcript_of(s)).dump(2) << '\n';
+    out << to_json(t).dump(2) << '\n';
     out.close();
     if (!out) {
         std::cerr << "play: cannot write the transcript to '" << path << "'\n";
         return false;
     }
     return true;
+}
+
+// Plays `session` (new or rewound) to its end, then writes the transcript and the debrief.
+int play_and_report(const PlayOptions& o, Session& session, const std::optional<RewindMark>& mark,
+                    const std::optional<Session>& original) {
+    const Lang lang = lang_of(o.lang);
+    std::ostream* view = o.json ? nullptr : &std::cout;
+    if (mark && view)
+        *view << tr(lang, "从第 ", "Resumed at decision ") << mark->at
+              << tr(lang, " 个决定继续(前面的决定已重放;练习,不计最佳星级)",
+                    " (the decisions before it replayed; practice, never counted for best stars)")
+              << '\n';
+    // With --json, stdout carries the JSON only: an interactive game is drawn on stderr.
+    const int rc = o.scripted ? play_scripted(session, split_choices(o.choices), view, lang)
+                              : play_interactive(session, o.json ? std::cerr : std::cout, lang);
+    if (rc != 0) return rc;
+
+    Transcript t = transcript_of(session);
+    t.rewound = mark;
+    if (!o.transcript_out.empty() && !write_transcript(t, o.transcript_out)) return kExitFailure;
+    const Debrief d = debrief(session);
+    if (o.json) {
+        nlohmann::json report = run_report(session, lang);
+        if (mark && original) {
+            const Score before = debrief(*original).score;
+            report["rewound"] = {{"at", mark->at},
+                                 {"practice", true},
+                                 {"original", {{"total", before.total}, {"stars", before.stars}}},
+                                 {"total", d.score.total},
+                                 {"stars", d.score.stars}};
+        }
+        std::cout << report.dump(2) << '\n';
+    } else {
+        show_debrief(std::cout, d, session, lang);
+        if (mark && original) {
+            const Score before = debrief(*original).score;
+            std::cout << tr(lang, "重来的练习(从第 ", "Rewound practice run (from decision ") << mark->at
+                      << tr(lang, " 个决定):本次 ", "): this run ") << d.score.total
+                      << tr(lang, " 分 · 原来 ", " · the run it came from ") << before.total
+                      << tr(lang, " 分", "") << '\n';
+        }
+    }
+    return 0;
 }
 
 int run_play(const PlayOptions& o) {
@@ -187,21 +238,53 @@ int run_play(const PlayOptions& o) {
     }
     const Difficulty difficulty =
         o.difficulty.empty() ? sc.default_difficulty : *parse<Difficulty>(o.difficulty);
-    const Lang lang = lang_of(o.lang);
 
     Session session(loaded->content, loaded->scenario, persona, o.seed, difficulty);
-    // With --json, stdout carries the JSON only: an interactive game is drawn on stderr.
-    const int rc = o.scripted ? play_scripted(session, split_choices(o.choices), o.json ? nullptr : &std::cout, lang)
-                              : play_interactive(session, o.json ? std::cerr : std::cout, lang);
-    if (rc != 0) return rc;
+    return play_and_report(o, session, std::nullopt, std::nullopt);
+}
 
-    if (!o.transcript_out.empty() && !write_transcript(session, o.transcript_out)) return kExitFailure;
-    if (o.json) {
-        std::cout << run_report(session, lang).dump(2) << '\n';
-    } else {
-        show_debrief(std::cout, debrief(session), session, lang);
+// --from TRANSCRIPT --at N: the recorded run rewound to decision N, against the content root.
+int run_rewound(const PlayOptions& o) {
+    std::ifstream in(o.from, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        std::cerr << "play: cannot read '" << o.from << "'\n";
+        return kExitFailure;
     }
-    return 0;
+    Diagnostics diags;
+    const auto transcript = parse_transcript(text.str(), o.from, diags);
+    if (!transcript) {
+        print_diagnostics(std::cerr, diags);
+        std::cerr << "play: '" << o.from << "' is not a valid transcript\n";
+        return kExitFailure;
+    }
+    std::filesystem::path root;
+    if (!o.content.empty()) {
+        root = o.content;
+    } else if (auto found = default_content_dir()) {
+        root = *found;
+    } else {
+        std::cerr << "play: no content folder found above the current directory or the program; "
+                     "pass --content DIR\n";
+        return kExitUsage;
+    }
+    const auto content = load_content(root, diags);
+    print_diagnostics(std::cerr, diags);
+    if (!content) {
+        std::cerr << "play: the content in '" << root.string() << "' has " << diags.errors() << " errors\n";
+        return kExitFailure;
+    }
+    std::string error;
+    auto rewound = rewind(content, *transcript, o.at, error);
+    if (!rewound) {
+        std::cerr << "play: " << error << '\n';
+        return kExitFailure;
+    }
+    Transcript original_t = *transcript;
+    original_t.rewound.reset();
+    const auto original = replay(content, original_t, error);   // rewind replayed it already
+    return play_and_report(o, rewound->session, rewound->mark, original);
 }
 
 }  // namespace
@@ -209,13 +292,30 @@ int run_play(const PlayOptions& o) {
 void register_play(CLI::App& app) {
     auto o = std::make_shared<PlayOptions>();
     auto* cmd = app.add_subcommand("play", "Play a scenario in the terminal and show the debrief");
-    cmd->add_option("scenario", o->scenario, "Scenario file (its content root is found above it)")
-        ->required()
-        ->check(CLI::ExistingFile);
-    cmd->add_option("--persona", o->persona, "Client persona id (default: the scenario's first)");
-    cmd->add_option("--seed", o->seed, "Random seed (same seed, same choices: same run)")->capture_default_str();
-    cmd->add_option("--difficulty", o->difficulty, "easy | normal | hard (default: the scenario's)")
-        ->check(CLI::IsMember({"easy", "normal", "hard"}));
+    auto* scenario = cmd->add_option("scenario", o->scenario, "Scenario file (its content root is found above it)")
+                         ->check(CLI::ExistingFile);
+    auto* persona = cmd->add_option("--persona", o->persona, "Client persona id (default: the scenario's first)");
+    auto* seed = cmd->add_option("--seed", o->seed, "Random seed (same seed, same choices: same run)")->capture_default_str();
+    auto* difficulty = cmd->add_option("--difficulty", o->difficulty, "easy | normal | hard (default: the scenario's)")
+                           ->check(CLI::IsMember({"easy", "normal", "hard"}));
+    auto* from = cmd->add_option("--from", o->from,
+                                 "Rewind a recorded run instead (a transcript from --transcript-out, the player "
+                                 "or a debrief): same scenario, persona, seed and difficulty; needs --at")
+                     ->check(CLI::ExistingFile)
+                     ->excludes(scenario)
+                     ->excludes(persona)
+                     ->excludes(seed)
+                     ->excludes(difficulty);
+    auto* at = cmd->add_option("--at", o->at,
+                               "With --from: resume at decision N (1-based, as the debrief numbers them); "
+                               "decisions 1 … N-1 are replayed. A rewound run is practice")
+                   ->needs(from);
+    from->needs(at);
+    cmd->add_option("--content", o->content,
+                    "With --from: content root (folder with competencies.json); default: the nearest "
+                    "scenarios/ folder above the current directory or the program")
+        ->check(CLI::ExistingDirectory)
+        ->needs(from);
     add_lang_option(*cmd, o->lang);
     auto* choices = cmd->add_option(
         "--choices", o->choices,
@@ -223,9 +323,11 @@ void register_play(CLI::App& app) {
         "negotiation moves, e.g. 1,2,prep:concede=fee;hold=rate,offer:rate=5.40,accept");
     cmd->add_option("--transcript-out", o->transcript_out, "Write the run's transcript (JSON) to this file");
     cmd->add_flag("--json", o->json, "Print the debrief as JSON on stdout (and nothing else there)");
-    cmd->callback([o, choices] {
+    cmd->callback([o, choices, from, scenario] {
         o->scripted = choices->count() > 0;
-        finish(run_play(*o));
+        if (from->count() == 0 && scenario->count() == 0)
+            throw CLI::RequiredError("play needs a SCENARIO file, or --from TRANSCRIPT --at N");
+        finish(from->count() > 0 ? run_rewound(*o) : run_play(*o));
     });
 }
 

@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "gamification.h"
+#include "parley/rewind.h"
 #include "shared.h"
 
 namespace parley::player {
@@ -82,6 +83,29 @@ bool resume_run(Shared& s) {
     return true;
 }
 
+bool rewind_run(Shared& s, std::size_t at) {
+    if (!s.finished) return false;
+    const FinishedRun& f = *s.finished;
+    std::string error;
+    auto run = Run::rewound(s.shared_content, f.run->transcript(), at, error);
+    if (!run) {
+        s.notify(fmt(s.t(strings().rewind_failed), error.c_str()), 8.f);
+        return false;
+    }
+    run->prep = f.run->prep;
+    s.run = std::make_shared<Run>(std::move(*run));
+    const Session& session = s.run->session();
+    s.selection.scenario = s.content.scenario(session.scenario().id);
+    s.selection.persona = session.persona().id;
+    s.selection.difficulty = session.difficulty();
+    s.selection.seed = session.seed();
+    s.selection.prep = s.run->prep;
+    s.finished.reset();
+    save_current(s);
+    s.go(Screen::Meeting);
+    return true;
+}
+
 void discard_run(Shared& s) {
     s.run.reset();
     s.store.clear_current();
@@ -104,10 +128,19 @@ void finish_run(Shared& s) {
     const auto had = badges_so_far(before);
     f->previous_best = best_competencies(before, scenario.id, 0);
 
-    f->badges = badges_for(session, f->debrief);
-    for (const auto& b : f->badges)
-        if (std::find(had.begin(), had.end(), b) == had.end()) f->new_badges.push_back(b);
-    f->xp = xp_for(f->debrief, static_cast<int>(f->new_badges.size()));
+    const bool practice = s.run->practice();
+    if (practice) {
+        // Practice (gamification.h): half the XP, no badge; the run it came from, beside it.
+        f->xp = practice_xp_for(f->debrief);
+        std::string error;
+        if (const auto original = original_of(s.shared_content, s.run->transcript(), error))
+            f->original_score = debrief(*original).score;
+    } else {
+        f->badges = badges_for(session, f->debrief);
+        for (const auto& b : f->badges)
+            if (std::find(had.begin(), had.end(), b) == had.end()) f->new_badges.push_back(b);
+        f->xp = xp_for(f->debrief, static_cast<int>(f->new_badges.size()));
+    }
 
     RunRecord r;
     r.scenario = scenario.id;
@@ -122,6 +155,7 @@ void finish_run(Shared& s) {
     for (const auto& c : f->debrief.score.competencies) r.competencies[c.id] = c.score;
     r.badges = f->badges;
     r.transcript = to_json(s.run->transcript()).dump();
+    r.practice = practice;
     f->record_id = s.store.add_run(r);
     s.store.clear_current();
 

@@ -92,7 +92,8 @@ std::vector<std::string> badges_for(const Session& session, const Debrief& debri
 
 std::vector<std::string> badges_so_far(const std::vector<RunRecord>& runs) {
     std::set<std::string> seen;
-    for (const auto& r : runs) seen.insert(r.badges.begin(), r.badges.end());
+    for (const auto& r : runs)
+        if (!r.practice) seen.insert(r.badges.begin(), r.badges.end());
     return {seen.begin(), seen.end()};
 }
 
@@ -104,21 +105,27 @@ int xp_for(const Debrief& debrief, int new_badges) {
     return debrief.score.total + 10 * debrief.score.stars + 15 * new_badges;
 }
 
+int practice_xp_for(const Debrief& debrief) { return (debrief.score.total + 10 * debrief.score.stars) / 2; }
+
 int total_xp(const std::vector<RunRecord>& runs) {
     return std::accumulate(runs.begin(), runs.end(), 0, [](int a, const RunRecord& r) { return a + r.xp; });
 }
 
 int total_stars(const std::vector<RunRecord>& runs) {
     std::map<std::string, int> best;
-    for (const auto& r : runs) best[r.scenario] = std::max(best[r.scenario], r.stars);
+    for (const auto& r : runs)
+        if (!r.practice) best[r.scenario] = std::max(best[r.scenario], r.stars);
     return std::accumulate(best.begin(), best.end(), 0, [](int a, const auto& kv) { return a + kv.second; });
 }
 
 const Tier* trainee_tier(const CompetencyModel& model, const std::vector<RunRecord>& runs) {
-    if (runs.empty() || model.tiers.empty()) return nullptr;
-    const std::size_t n = std::min<std::size_t>(5, runs.size());
+    std::vector<int> totals;
+    for (const auto& r : runs)
+        if (!r.practice) totals.push_back(r.total);
+    if (totals.empty() || model.tiers.empty()) return nullptr;
+    const std::size_t n = std::min<std::size_t>(5, totals.size());
     int sum = 0;
-    for (std::size_t i = runs.size() - n; i < runs.size(); ++i) sum += runs[i].total;
+    for (std::size_t i = totals.size() - n; i < totals.size(); ++i) sum += totals[i];
     const int mean = (sum + static_cast<int>(n) / 2) / static_cast<int>(n);
     const Tier* tier = &model.tiers.front();
     for (const auto& t : model.tiers)
@@ -130,7 +137,7 @@ int best_stars(const std::vector<RunRecord>& runs, const std::string& scenario, 
                const std::string& difficulty) {
     int best = 0;
     for (const auto& r : runs)
-        if (r.scenario == scenario && (persona.empty() || r.persona == persona) &&
+        if (!r.practice && r.scenario == scenario && (persona.empty() || r.persona == persona) &&
             (difficulty.empty() || r.difficulty == difficulty))
             best = std::max(best, r.stars);
     return best;
@@ -140,7 +147,7 @@ std::map<std::string, int> best_competencies(const std::vector<RunRecord>& runs,
                                              std::int64_t before_run_id) {
     std::map<std::string, int> best;
     for (const auto& r : runs) {
-        if (r.scenario != scenario || (before_run_id != 0 && r.id >= before_run_id)) continue;
+        if (r.practice || r.scenario != scenario || (before_run_id != 0 && r.id >= before_run_id)) continue;
         for (const auto& [id, v] : r.competencies) best[id] = std::max(best.count(id) ? best[id] : 0, v);
     }
     return best;

@@ -6,6 +6,10 @@
 //   Persona unlocks  = per scenario, personas from easiest to hardest; the next one opens after
 //                      one star against the previous one
 //   Hard difficulty  = opens per scenario after two stars on Normal
+//   Practice         = a rewound run ("Try from here" in the debrief) earns half the XP of its
+//                      total and stars (rounded down), no badge and no first-time badge XP, and
+//                      never counts toward best stars, unlocks, the tier, the recommendation or a
+//                      classroom; the progress store keeps it, marked as practice
 #pragma once
 
 #include <string>
@@ -29,17 +33,19 @@ const BadgeDef* find_badge(const std::string& id);
 // Badges a finished run earns (techniques used well).
 std::vector<std::string> badges_for(const Session& session, const Debrief& debrief);
 
-// Badges earned by any run so far.
+// Badges earned by any run so far (practice runs earn none).
 std::vector<std::string> badges_so_far(const std::vector<RunRecord>& runs);
 
 int xp_for(const Debrief& debrief, int new_badges);
+int practice_xp_for(const Debrief& debrief);   // a rewound run: (total + 10 per star) / 2
 int total_xp(const std::vector<RunRecord>& runs);
-int total_stars(const std::vector<RunRecord>& runs);   // best stars per scenario, summed
+int total_stars(const std::vector<RunRecord>& runs);   // best stars per scenario, summed (not practice)
 
-// The trainee's tier from recent runs; nullptr before the first run.
+// The trainee's tier from recent runs (not practice); nullptr before the first counted run.
 const Tier* trainee_tier(const CompetencyModel& model, const std::vector<RunRecord>& runs);
 
 // Best stars on a scenario (0 when never played), optionally for one persona / difficulty.
+// Practice runs never count here, nor in the best competencies, unlocks or badges.
 int best_stars(const std::vector<RunRecord>& runs, const std::string& scenario, const std::string& persona = {},
                const std::string& difficulty = {});
 // Best earlier score per competency on a scenario (for the radar's reference outline).

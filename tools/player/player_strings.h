@@ -207,6 +207,25 @@ namespace parley::player {
     X(to_library, "场景库", "Library")                                                               \
     X(unlocked_now, "新解锁：%s", "Unlocked: %s")                                                    \
     X(deltas, "信任 %+d · 兴趣 %+d · 耐心 %+d", "trust %+d · interest %+d · patience %+d")          \
+    /* Rewind and practice */                                                                       \
+    X(try_from_here, "从这里重来", "Try from here")                                                  \
+    X(practice_rule, "重来是练习：经验值减半，不计最佳星级、解锁、等级和课堂成绩。",                \
+      "Rewinding is practice: half XP, never best stars, unlocks, tier or the classroom.")          \
+    X(rewind_failed, "无法从这里重来：%s", "Cannot rewind here: %s")                                \
+    X(rewound_title, "重来的练习 · 从第 %d 个决定开始", "Practice run · rewound at decision %d")      \
+    X(rewound_this_run, "这一次", "This run")                                                        \
+    X(rewound_original, "原来那次", "The run you rewound")                                            \
+    X(rewound_change, "变化", "Change")                                                              \
+    X(xp_practice, "+%d 经验值（练习减半）", "+%d XP (practice, halved)")                              \
+    X(practice_tag, "练习", "practice")                                                              \
+    /* Costliest decisions */                                                                       \
+    X(costliest, "失分最多的决定", "The decisions that cost the most")                              \
+    X(costliest_none, "每个决定都是此处的最佳选择。", "Every decision was the best one at its point.") \
+    X(costliest_row, "第 %d 个决定 · 少得 %d 分", "Decision %d · %d below the best")                   \
+    X(no_negotiation, "本场会谈没有谈判环节。", "This meeting had no negotiation.")                    \
+    /* Recommendation */                                                                            \
+    X(recommend_title, "推荐下一场练习", "Recommended next")                                           \
+    X(recommend_go, "去看简报", "Open its briefing")                                                 \
     /* Progress */                                                                                  \
     X(progress_title, "我的进步", "My progress")                                                     \
     X(progress_subtitle, "每一次练习都会记录在这台电脑上。", "Every run is kept on this computer.") \

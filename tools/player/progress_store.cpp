@@ -92,13 +92,21 @@ ProgressStore::ProgressStore(const fs::path& dir) : dir_(dir) {
                     exec("CREATE TABLE IF NOT EXISTS current_run("
                          " slot INTEGER PRIMARY KEY CHECK (slot = 1), transcript TEXT NOT NULL,"
                          " prep TEXT NOT NULL, updated_at INTEGER NOT NULL);") &&
-                    exec("CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+                    exec("CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);") &&
+                    migrate();
     if (!ok) {
         sqlite3_close(db_);
         db_ = nullptr;
         return;
     }
     load_runs();
+}
+
+// Columns added after the first release: a store written by an older player gains them, its
+// runs keep their values (not practice).
+bool ProgressStore::migrate() {
+    if (Statement probe(db_, "SELECT practice FROM runs LIMIT 0;"); probe) return true;
+    return exec("ALTER TABLE runs ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;");
 }
 
 ProgressStore::~ProgressStore() {
@@ -123,7 +131,7 @@ void ProgressStore::load_runs() {
     runs_.clear();
     Statement q(db_,
                 "SELECT id, finished_at, scenario, persona, difficulty, seed, total, stars, tier, outcome, xp,"
-                " competencies, badges, transcript FROM runs ORDER BY finished_at, id;");
+                " competencies, badges, transcript, practice FROM runs ORDER BY finished_at, id;");
     if (!q) return;
     while (q.step_row()) {
         RunRecord r;
@@ -148,6 +156,7 @@ void ProgressStore::load_runs() {
             for (const auto& b : badges)
                 if (b.is_string()) r.badges.push_back(b.get<std::string>());
         r.transcript = q.text(13);
+        r.practice = q.integer(14) != 0;
         runs_.push_back(std::move(r));
     }
 }
@@ -158,7 +167,7 @@ std::int64_t ProgressStore::add_run(const RunRecord& in) {
     if (db_) {
         Statement q(db_,
                     "INSERT INTO runs(finished_at, scenario, persona, difficulty, seed, total, stars, tier, outcome,"
-                    " xp, competencies, badges, transcript) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?);");
+                    " xp, competencies, badges, transcript, practice) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
         if (q) {
             q.bind(1, r.finished_at);
             q.bind(2, r.scenario);
@@ -173,6 +182,7 @@ std::int64_t ProgressStore::add_run(const RunRecord& in) {
             q.bind(11, nlohmann::json(r.competencies).dump());
             q.bind(12, nlohmann::json(r.badges).dump());
             q.bind(13, r.transcript);
+            q.bind(14, static_cast<std::int64_t>(r.practice ? 1 : 0));
             if (q.run()) r.id = sqlite3_last_insert_rowid(db_);
             else error_ = std::string("progress store: ") + sqlite3_errmsg(db_);
         }

@@ -28,6 +28,9 @@ struct RunRecord {
     std::map<std::string, int> competencies;   // id → 0–100 (assessed ones)
     std::vector<std::string> badges;           // earned in this run
     std::string transcript;                    // JSON
+    // A rewound run ("Try from here"): practice — reduced XP, never best stars, unlocks, tier,
+    // badges or a classroom (gamification.h). Its transcript carries the rewind mark.
+    bool practice = false;
 };
 
 // The run in progress: its transcript so far and the preparation lists typed in the briefing.
@@ -63,6 +66,7 @@ public:
 
 private:
     bool exec(const char* sql);
+    bool migrate();
     void load_runs();
 
     std::filesystem::path dir_;

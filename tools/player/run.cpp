@@ -1,5 +1,7 @@
 #include "run.h"
 
+#include "parley/rewind.h"
+
 namespace parley::player {
 
 nlohmann::json prep_to_json(const PrepSheet& prep) {
@@ -63,7 +65,21 @@ std::optional<Run> Run::from_transcript(std::shared_ptr<const ContentSet> conten
             return std::nullopt;
         }
     }
+    run.rewind_mark = t.rewound;
     return run;
+}
+
+std::optional<Run> Run::rewound(std::shared_ptr<const ContentSet> content, const Transcript& t, std::size_t at,
+                                std::string& error) {
+    auto r = rewind(content, t, at, error);
+    if (!r) return std::nullopt;
+    return from_transcript(std::move(content), transcript_of(*r), error);
+}
+
+Transcript Run::transcript() const {
+    Transcript t = transcript_of(*session_);
+    t.rewound = rewind_mark;
+    return t;
 }
 
 std::optional<std::string> Run::decide(const std::string& decision) {

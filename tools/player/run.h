@@ -40,6 +40,10 @@ public:
     // Rebuilds a run by replaying a transcript's decisions one by one (the log with them).
     static std::optional<Run> from_transcript(std::shared_ptr<const ContentSet> content, const Transcript& t,
                                               std::string& error);
+    // "Try from here": a new run at decision `at` (1-based) of a recorded one, the decisions
+    // before it replayed (engine rewind.h); marked as rewound, so it is practice.
+    static std::optional<Run> rewound(std::shared_ptr<const ContentSet> content, const Transcript& t, std::size_t at,
+                                      std::string& error);
 
     const Session& session() const { return *session_; }
     // A decision in transcript syntax ("2", "offer:rate=5.20"). Returns the engine's reason
@@ -47,10 +51,12 @@ public:
     std::optional<std::string> decide(const std::string& decision);
 
     const std::vector<LogEntry>& log() const { return log_; }
-    Transcript transcript() const { return transcript_of(*session_); }
+    Transcript transcript() const;
+    bool practice() const { return rewind_mark.has_value(); }
     int initial_patience() const { return initial_patience_; }
 
     PrepSheet prep;
+    std::optional<RewindMark> rewind_mark;   // set for a rewound run (kept in its transcript)
 
 private:
     void log_beat();

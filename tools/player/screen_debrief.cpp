@@ -1,12 +1,15 @@
 // Debrief: the outcome, stars, tier and total; the competency radar; how the total is made;
 // compliance violations explained; every decision with its feedback and, where it was not the
-// best, the best choice there and what it would have earned. Save, try again, another client.
+// best, the best choice there and what it would have earned, and "Try from here" (a rewound,
+// practice run). A rewound run shows its total beside the run it came from. Save, try again,
+// another client; the recommended next meeting at the end.
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 
 #include "gamification.h"
 #include "layout.h"
+#include "next_meeting.h"
 #include "parley/ui/radar.h"
 #include "parley/ui/targets.h"
 #include "screens.h"
@@ -51,6 +54,10 @@ void DebriefScreen::draw(Shared& s) {
     FinishedRun& f = *keep;
     const float u = ui::unit();
     page_begin("##debrief");
+    if (f.run->practice()) {
+        draw_rewound(s, f);
+        ui::vspace(1.2f);
+    }
     draw_summary(s, f);
     ui::vspace(1.2f);
     const float gap = 2.f * u;
@@ -69,8 +76,64 @@ void DebriefScreen::draw(Shared& s) {
     }
     ui::vspace(1.2f);
     draw_decisions(s, f);
+    if (recommendation_for_ != keep) {
+        recommendation_ = next_meeting(s);
+        recommendation_for_ = keep;
+    }
+    if (recommendation_) {
+        ui::vspace(0.6f);
+        draw_recommendation(s, *recommendation_, "debrief.recommend", page_width());
+    }
     page_end();
     if (ImGui::IsKeyPressed(sf::Keyboard::Escape, false) && !ImGui::GetIO().WantTextInput) s.go(Screen::Library);
+}
+
+void DebriefScreen::draw_rewound(Shared& s, const FinishedRun& f) {
+    const UiStrings& S = strings();
+    const float u = ui::unit();
+    const int at = f.run->rewind_mark ? static_cast<int>(f.run->rewind_mark->at) : 0;
+    const float width = page_width();
+    ui::begin_panel(ui::palette::primary_soft, width, ui::with_alpha(ui::palette::primary, 110));
+    ui::heading(fmt(s.t(S.rewound_title), at), ui::palette::primary_active);
+    ui::mark_target("debrief.rewound");
+    ImGui::PushFont(ui::type().small);
+    ui::text_wrapped(s.t(S.practice_rule), ui::palette::ink_muted, width - 4.f * u);
+    ImGui::PopFont();
+    ui::vspace(0.5f);
+    // The two totals side by side, and the difference.
+    const float col = std::min(30.f * u, (width - 4.f * u) / 3.f);
+    auto total_block = [&](const char* label, int total, int stars, ImU32 color, const char* target) {
+        ImGui::BeginGroup();
+        ImGui::PushFont(ui::type().small);
+        ui::text(label, ui::palette::ink_faint);
+        ImGui::PopFont();
+        ImGui::PushFont(ui::type().display);
+        ui::text(std::to_string(total), color);
+        ImGui::PopFont();
+        ui::mark_target(target);
+        ui::stars(stars, 3, 2.2f * u);
+        ImGui::EndGroup();
+    };
+    const Score& now = f.debrief.score;
+    const float x0 = ImGui::GetCursorPosX();
+    total_block(s.t(S.rewound_this_run), now.total, now.stars, ui::palette::primary, "debrief.rewound.total");
+    if (f.original_score) {
+        ImGui::SameLine(x0 + col);
+        total_block(s.t(S.rewound_original), f.original_score->total, f.original_score->stars, ui::palette::ink_muted,
+                    "debrief.rewound.original");
+        ImGui::SameLine(x0 + 2.f * col);
+        ImGui::BeginGroup();
+        ImGui::PushFont(ui::type().small);
+        ui::text(s.t(S.rewound_change), ui::palette::ink_faint);
+        ImGui::PopFont();
+        const int change = now.total - f.original_score->total;
+        ImGui::PushFont(ui::type().display);
+        ui::text((change > 0 ? "+" : "") + std::to_string(change),
+                 change > 0 ? ui::palette::success : change < 0 ? ui::palette::danger : ui::palette::ink_muted);
+        ImGui::PopFont();
+        ImGui::EndGroup();
+    }
+    ui::end_panel();
 }
 
 void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
@@ -106,13 +169,15 @@ void DebriefScreen::draw_summary(Shared& s, const FinishedRun& f) {
     ui::vspace(0.6f);
     // XP, badges and unlocks of this run.
     ui::ChipFlow chips(text_w);
-    chips.add(fmt(s.t(S.xp_gained), f.xp), ui::palette::accent_soft, ui::mix(ui::palette::accent, ui::palette::ink, 0.4f));
+    chips.add(fmt(s.t(f.run->practice() ? S.xp_practice : S.xp_gained), f.xp), ui::palette::accent_soft,
+              ui::mix(ui::palette::accent, ui::palette::ink, 0.4f));
     for (const auto& b : f.badges) {
         const BadgeDef* def = find_badge(b);
         if (!def) continue;
         const bool is_new = std::find(f.new_badges.begin(), f.new_badges.end(), b) != f.new_badges.end();
-        const std::string symbol = s.lang() == Lang::Zh ? def->symbol + " " : std::string();
-        chips.add(symbol + s.t(def->name) + (is_new ? std::string(" · ") + s.t(S.badge_new) : std::string()),
+        // The name alone: the badge's one-character symbol belongs in its round badge (progress
+        // screen), not before its name on a chip, where it read as a stray glyph ("问 善于提问").
+        chips.add(std::string(s.t(def->name)) + (is_new ? std::string(" · ") + s.t(S.badge_new) : std::string()),
                   ui::palette::primary_soft, ui::palette::primary);
     }
     for (const auto& unlocked : f.unlocked_now)
@@ -207,6 +272,41 @@ void DebriefScreen::draw_radar(Shared& s, const FinishedRun& f, float height) {
     ui::end_panel();
 }
 
+// The three decisions that cost the most points (regret: the best total still reachable with the
+// best choice there, against the choice made), largest first, ties by decision order.
+void DebriefScreen::draw_costliest(Shared& s, const FinishedRun& f, float width) {
+    const UiStrings& S = strings();
+    const float u = ui::unit();
+    ui::heading(s.t(S.costliest));
+    ui::mark_target("debrief.costliest");
+    const bool ready = f.regrets && f.regrets->ready();
+    ImGui::PushFont(ui::type().small);
+    if (!ready || !f.regrets->result) {
+        ui::text_wrapped(s.t(ready ? S.analysis_unavailable : S.analysing), ui::palette::ink_muted, width);
+        ImGui::PopFont();
+        return;
+    }
+    std::vector<const DecisionRegret*> costly;
+    for (const auto& r : f.regrets->result->decisions)
+        if (regret_of(r) > 0 && r.best != r.chosen) costly.push_back(&r);
+    std::stable_sort(costly.begin(), costly.end(),
+                     [](const DecisionRegret* a, const DecisionRegret* b) { return regret_of(*a) > regret_of(*b); });
+    if (costly.size() > 3) costly.resize(3);
+    if (costly.empty()) ui::text_wrapped(s.t(S.costliest_none), ui::palette::success, width);
+    ImGui::PopFont();
+    for (const DecisionRegret* r : costly) {
+        ui::vspace(0.3f);
+        ImGui::PushFont(ui::type().small);
+        ui::text(fmt(s.t(S.costliest_row), static_cast<int>(r->index) + 1, regret_of(*r)), ui::palette::danger);
+        ImGui::PopFont();
+        ImGui::PushFont(ui::type().small);
+        ui::text_wrapped(std::string(s.t(S.better_choice)) + s.t(S.colon) +
+                             (r->best_text.empty() ? r->best : std::string(s.t(r->best_text))),
+                         ui::palette::ink, width - u);
+        ImGui::PopFont();
+    }
+}
+
 void DebriefScreen::draw_parts(Shared& s, const FinishedRun& f, float height) {
     const UiStrings& S = strings();
     const float u = ui::unit();
@@ -278,6 +378,14 @@ void DebriefScreen::draw_parts(Shared& s, const FinishedRun& f, float height) {
                                  ui::palette::ink_muted);
         }
     }
+    if (f.debrief.negotiations.empty()) {
+        ui::separator();
+        ImGui::PushFont(ui::type().small);
+        ui::text(s.t(S.no_negotiation), ui::palette::ink_faint);
+        ImGui::PopFont();
+    }
+    ui::separator();
+    draw_costliest(s, f, inner);
     // Keep the panel as tall as the radar beside it.
     const float used = ImGui::GetCursorScreenPos().y - top;
     if (used < height - 4.f * u) ImGui::Dummy(ImVec2(1.f, height - 4.f * u - used));
@@ -393,6 +501,15 @@ void DebriefScreen::draw_decisions(Shared& s, FinishedRun& f) {
                 }
             }
         }
+        // Try from here: a rewound run at this decision, with the practice rule beside it.
+        ui::vspace(0.4f);
+        if (ui::button(s.t(S.try_from_here), ui::Button::Secondary)) rewind_run(s, i + 1);
+        ui::mark_target("debrief.rewind." + std::to_string(i));
+        ImGui::SameLine(0, u);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.5f * u);
+        ImGui::PushFont(ui::type().small);
+        ui::text_wrapped(s.t(S.practice_rule), ui::palette::ink_faint, ui::avail_width() - u);
+        ImGui::PopFont();
         ui::end_panel();
         ui::mark_target("debrief.decision." + std::to_string(i));
         ImGui::PopID();

@@ -5,6 +5,7 @@
 
 #include "gamification.h"
 #include "layout.h"
+#include "next_meeting.h"
 #include "parley/transcript.h"
 #include "parley/ui/targets.h"
 #include "screens.h"
@@ -34,6 +35,7 @@ bool matches(const Shared& s, const Scenario& sc, const std::string& query) {
 
 void LibraryScreen::enter(Shared& s) {
     entered_ = true;
+    recommendation_ = next_meeting(s);
     have_saved_ = false;
     const auto saved = s.store.current();
     if (!saved) return;
@@ -66,6 +68,10 @@ void LibraryScreen::draw(Shared& s) {
         ui::vspace(1.5f);
     }
     if (have_saved_ && !s.run) draw_resume(s);
+    if (recommendation_) {
+        draw_recommendation(s, *recommendation_, "library.recommend", page_width());
+        ui::vspace(1.5f);
+    }
 
     // Filters: search, level, competency.
     if (focus_search_) {

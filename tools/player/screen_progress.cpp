@@ -223,7 +223,8 @@ void ProgressScreen::draw(Shared& s) {
                 ImGui::TableSetColumnIndex(5);
                 ui::stars(r.stars, 3, ImGui::GetFontSize() * 0.9f);
                 ImGui::TableSetColumnIndex(6);
-                ui::text(outcome ? s.t(name_of(*outcome)) : r.outcome, ui::palette::ink_muted);
+                const std::string what = outcome ? s.t(name_of(*outcome)) : r.outcome;
+                ui::text(r.practice ? what + " · " + s.t(S.practice_tag) : what, ui::palette::ink_muted);
             }
             ImGui::EndTable();
         }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "parley/recommend.h"
 #include "parley/ui/figure.h"
 #include "shared.h"
 
@@ -31,6 +32,7 @@ private:
     std::string saved_scenario_, saved_persona_;
     int saved_decisions_ = 0;
     bool entered_ = false;
+    std::optional<Recommendation> recommendation_;   // worked out when the screen opens
     std::string search_;
     int level_ = 0;                 // 0 = all
     std::string competency_;        // "" = all
@@ -105,12 +107,16 @@ public:
     void draw(Shared& s);
 
 private:
+    void draw_rewound(Shared& s, const FinishedRun& f);
     void draw_summary(Shared& s, const FinishedRun& f);
+    void draw_costliest(Shared& s, const FinishedRun& f, float width);
     void draw_radar(Shared& s, const FinishedRun& f, float height);
     void draw_parts(Shared& s, const FinishedRun& f, float height);
     void draw_violations(Shared& s, const FinishedRun& f);
     void draw_decisions(Shared& s, FinishedRun& f);
     std::string saved_path_;
+    std::optional<Recommendation> recommendation_;   // worked out once per debriefed run
+    std::shared_ptr<FinishedRun> recommendation_for_;
 };
 
 class ProgressScreen {

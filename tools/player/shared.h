@@ -58,6 +58,9 @@ struct FinishedRun {
     std::vector<Text> unlocked_now;
     std::map<std::string, int> previous_best;   // per competency, for the radar
     std::shared_ptr<RegretJob> regrets;
+    // A rewound run (practice): the score of the run it was rewound from, replayed, shown beside
+    // this one.
+    std::optional<Score> original_score;
 };
 
 struct Shared {
@@ -106,6 +109,9 @@ void save_current(Shared& s);
 void finish_run(Shared& s);
 // Drops the run in progress.
 void discard_run(Shared& s);
+// Debrief → meeting: "Try from here" — a new run at decision `at` (1-based) of the debriefed
+// one, the decisions before it replayed; practice. False (and a notice) when it cannot be.
+bool rewind_run(Shared& s, std::size_t at);
 
 // Picks a seed for a new practice code (not the engine's randomness: a fresh code for a run).
 std::uint64_t fresh_seed();

@@ -16,6 +16,14 @@
 
 namespace parley {
 
+// A run resumed from a recorded one ("Try from here", parley-cli play --from --at): it kept the
+// first at − 1 decisions of `original` and was played on from decision `at` (1-based). Such a run
+// is practice (rewind.h). Written as "rewound": {"at": 3, "original": ["1", "2", …]}.
+struct RewindMark {
+    std::size_t at = 1;
+    std::vector<std::string> original;   // the decisions of the run it was rewound from
+};
+
 struct Transcript {
     std::string scenario;
     std::uint64_t content_hash = 0;   // run_hash(scenario, persona, model)
@@ -24,6 +32,7 @@ struct Transcript {
     Difficulty difficulty = Difficulty::Normal;
     std::string engine_version;
     std::vector<std::string> decisions;   // "2", "prep:concede=fee;hold=rate", "offer:rate=5.20"
+    std::optional<RewindMark> rewound;    // optional: present only for a rewound run
 };
 
 // The hash a transcript records: scenario, persona and competency model together.
