@@ -118,19 +118,27 @@ int total_stars(const std::vector<RunRecord>& runs) {
     return std::accumulate(best.begin(), best.end(), 0, [](int a, const auto& kv) { return a + kv.second; });
 }
 
+// The mean of the last five runs (practice left out), but never above the highest tier those
+// runs' own debriefs reached: a run's tier is capped by its meeting's level (seed 003 defines
+// the tiers by content), so only meetings of a level can earn the trainee that level.
 const Tier* trainee_tier(const CompetencyModel& model, const std::vector<RunRecord>& runs) {
-    std::vector<int> totals;
+    std::vector<const RunRecord*> counted;
     for (const auto& r : runs)
-        if (!r.practice) totals.push_back(r.total);
-    if (totals.empty() || model.tiers.empty()) return nullptr;
-    const std::size_t n = std::min<std::size_t>(5, totals.size());
+        if (!r.practice) counted.push_back(&r);
+    if (counted.empty() || model.tiers.empty()) return nullptr;
+    const std::size_t n = std::min<std::size_t>(5, counted.size());
     int sum = 0;
-    for (std::size_t i = totals.size() - n; i < totals.size(); ++i) sum += totals[i];
+    std::size_t cap = 0;
+    for (std::size_t i = counted.size() - n; i < counted.size(); ++i) {
+        sum += counted[i]->total;
+        for (std::size_t t = 0; t < model.tiers.size(); ++t)
+            if (model.tiers[t].id == counted[i]->tier) cap = std::max(cap, t);
+    }
     const int mean = (sum + static_cast<int>(n) / 2) / static_cast<int>(n);
-    const Tier* tier = &model.tiers.front();
-    for (const auto& t : model.tiers)
-        if (mean >= t.min_total) tier = &t;
-    return tier;
+    std::size_t tier = 0;
+    for (std::size_t t = 0; t < model.tiers.size() && t <= cap; ++t)
+        if (mean >= model.tiers[t].min_total) tier = t;
+    return &model.tiers[tier];
 }
 
 int best_stars(const std::vector<RunRecord>& runs, const std::string& scenario, const std::string& persona,

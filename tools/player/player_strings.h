@@ -231,7 +231,7 @@ namespace parley::player {
     X(progress_subtitle, "每一次练习都会记录在这台电脑上。", "Every run is kept on this computer.") \
     X(runs_count, "练习次数", "Runs")                                                                \
     X(current_tier, "当前等级", "Current tier")                                                      \
-    X(tier_rule, "按最近 5 次练习的平均分", "From the average of your last 5 runs")                  \
+    X(tier_rule, "按最近 5 次练习的平均分,不高于其中会谈的级别", "From your last 5 runs' average, up to the level of those meetings")                  \
     X(total_xp, "累计经验值", "Total XP")                                                            \
     X(stars_earned, "获得星数", "Stars earned")                                                      \
     X(score_over_time, "总分变化", "Total over time")                                                \
