@@ -81,6 +81,7 @@ struct ClassReport {
     std::vector<TraineeRow> trainees;             // ranked first (by rank), then the others by name
     std::vector<int> class_average;               // per competency, over results in (rounded)
     std::optional<int> average_total;
+    int typical_decisions = 0;                    // decisions of the best run (progress scale)
     std::vector<NodeDebrief> debrief;
 };
 

@@ -730,7 +730,10 @@ ClassReport Classroom::class_report(const std::string& code) const {
             r.class_average.push_back(n ? static_cast<int>((2 * sum + n) / (2 * n)) : 0);
         }
     }
-    if (const auto s = content_->scenario(room->row.scenario)) r.debrief = class_debrief(*s, room->row.persona, results);
+    if (room->content_problem.empty()) {
+        r.debrief = class_debrief(*room->run.scenario, room->row.persona, results);
+        if (const auto& best = room->analysis().best()) r.typical_decisions = static_cast<int>(best->choices.size());
+    }
     return r;
 }
 

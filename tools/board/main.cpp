@@ -29,14 +29,14 @@ int main(int argc, char** argv) {
     std::string db = "parley-board.db";
     std::string content_dir;
     bool show_board = false;
-    std::string board_screenshots;
     serve->add_option("--bind", http.bind, "Address to listen on (default 127.0.0.1: this machine only)");
     serve->add_option("--port", http.port, "Port (0: any free port, printed)")->check(CLI::Range(0, 65535));
     serve->add_option("--db", db, "SQLite database file (created when missing)");
     serve->add_option("--content", content_dir, "Content root (default: the bundled scenarios)");
     serve->add_flag("--board", show_board, "Open the projector board window");
-    serve->add_option("--board-screenshots", board_screenshots,
-                      "With --board: save PNGs of the board's views into this folder and exit (tests)");
+    std::string board_code, board_lang = "zh";
+    serve->add_option("--board-code", board_code, "With --board: the session to show (default: the newest not ended)");
+    serve->add_option("--board-lang", board_lang, "With --board: zh or en")->check(CLI::IsMember({"zh", "en"}));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
 #ifdef PARLEY_BOARD_GUI
             board::BoardOptions opts;
             opts.address = api.address();
-            opts.screenshots = board_screenshots;
+            if (!board_code.empty()) opts.code = board_code;
+            opts.lang = board_lang == "en" ? Lang::En : Lang::Zh;
             const int rc = board::run_board_window(classroom, events, opts);
             api.stop();
             return rc;
