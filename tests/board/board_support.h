@@ -81,7 +81,7 @@ public:
         events_ = std::make_unique<EventHub>();
         classroom_ = std::make_unique<Classroom>(content_, *store_, *events_);
         HttpOptions o;
-        o.port = 0;
+        o.port = fixed_port_;
         api_ = std::make_unique<HttpApi>(*classroom_, *events_, o);
         api_->start();
     }
@@ -95,6 +95,12 @@ public:
         close();
         open();
     }
+    // Down for a while (clients cannot reach it), then back on the same port and database.
+    void stop_serving() {
+        fixed_port_ = api_->port();
+        close();
+    }
+    void serve_again() { open(); }
 
     httplib::Client client() const {
         httplib::Client c("127.0.0.1", api_->port());
@@ -115,6 +121,7 @@ private:
     std::unique_ptr<EventHub> events_;
     std::unique_ptr<Classroom> classroom_;
     std::unique_ptr<HttpApi> api_;
+    int fixed_port_ = 0;
 };
 
 struct Reply {
