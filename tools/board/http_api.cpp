@@ -106,6 +106,26 @@ void HttpApi::routes() {
     };
     const std::string code = R"(/api/sessions/(\d{1,12}))";
 
+    // The hot GET (every board and trainee screen): the public leaderboard, served from its
+    // cached text before the regular-expression routing.
+    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        static const std::string prefix = "/api/sessions/", suffix = "/leaderboard";
+        const std::string& p = req.path;
+        if (req.method != "GET" || p.size() <= prefix.size() + suffix.size() || p.compare(0, prefix.size(), prefix) != 0 ||
+            p.compare(p.size() - suffix.size(), suffix.size(), suffix) != 0 || req.has_header("Authorization"))
+            return httplib::Server::HandlerResponse::Unhandled;
+        const std::string c = p.substr(prefix.size(), p.size() - prefix.size() - suffix.size());
+        if (c.empty() || c.size() > 12 || c.find_first_not_of("0123456789") != std::string::npos)
+            return httplib::Server::HandlerResponse::Unhandled;
+        try {
+            res.set_content(classroom_.public_leaderboard_text(c), "application/json; charset=utf-8");
+            res.status = 200;
+        } catch (const Refused& r) {
+            reply_error(res, status_of(r.why), r.what());
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    });
+
     s.Get("/api/health", [](const httplib::Request&, httplib::Response& res) { reply(res, 200, {{"ok", true}}); });
 
     s.Post("/api/sessions", [=](const httplib::Request& req, httplib::Response& res) {

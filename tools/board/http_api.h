@@ -21,7 +21,8 @@ struct HttpOptions {
     std::string bind = "127.0.0.1";
     int port = 8080;                         // 0: any free port
     std::size_t max_body = 256 * 1024;       // bytes; a transcript is a few kilobytes
-    int threads = 64;                        // request threads (event streams hold one each)
+    int threads = 160;                       // request threads: one per open connection (keep-alive)
+                                             // and per event stream
 };
 
 class HttpApi {
