@@ -20,7 +20,7 @@ packages=(
   cmake g++ make pkg-config
   nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
   libsfml-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
-  libsqlite3-dev
+  libsqlite3-dev libcpp-httplib-dev libxlsxwriter-dev libqrencode-dev unzip
   xvfb xauth libgl1-mesa-dri
   python3-jsonschema
 )

@@ -1,0 +1,132 @@
+#include "scoring.h"
+
+#include "parley/debrief.h"
+#include "parley/report.h"
+#include "refusal.h"
+
+namespace parley::board {
+
+namespace {
+
+std::string move_kind(const std::string& decision) { return decision.substr(0, decision.find(':')); }
+
+Text move_text(const std::string& kind) {
+    const auto k = parse<MoveKind>(kind);
+    return k ? name_of(*k) : Text{kind, kind};
+}
+
+void check_is_this_run(const RunConfig& run, const Transcript& t) {
+    auto differs = [](const std::string& what, const std::string& got, const std::string& want) {
+        throw Refused(Why::Unprocessable, "the transcript is for " + what + " '" + got + "' but this session plays '" +
+                                              want + "': submit the run this session assigned");
+    };
+    if (t.scenario != run.scenario->id) differs("scenario", t.scenario, run.scenario->id);
+    if (t.persona != run.persona) differs("persona", t.persona, run.persona);
+    if (t.seed != run.seed) differs("seed", std::to_string(t.seed), std::to_string(run.seed));
+    if (t.difficulty != run.difficulty)
+        differs("difficulty", std::string(id_of(t.difficulty)), std::string(id_of(run.difficulty)));
+    if (t.content_hash != run.run_hash)
+        throw Refused(Why::Unprocessable, "the transcript was recorded against other content (hash " +
+                                              hash_hex(t.content_hash) + ", this session's content is " +
+                                              hash_hex(run.run_hash) + "): it cannot be scored here");
+}
+
+}  // namespace
+
+Transcript read_transcript(const std::string& body) {
+    Diagnostics diags;
+    auto t = parse_transcript(body, "transcript", diags);
+    if (!t) {
+        std::string msg = "the body is not a valid transcript:";
+        int shown = 0;
+        for (const auto& d : diags.items) {
+            if (shown++ == 5) break;
+            msg += " " + format(d) + ";";
+        }
+        if (!msg.empty() && msg.back() == ';') msg.pop_back();
+        throw Refused(Why::BadRequest, msg);
+    }
+    return *t;
+}
+
+Session replay_progress(const RunConfig& run, const std::vector<std::string>& decisions) {
+    Session s(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        if (s.finished())
+            throw Refused(Why::Unprocessable, "decision " + std::to_string(i + 1) + " '" + decisions[i] +
+                                                  "': the meeting had already ended");
+        if (auto err = s.decide(decisions[i]))
+            throw Refused(Why::Unprocessable,
+                          "decision " + std::to_string(i + 1) + " '" + decisions[i] + "' does not replay: " + err->message);
+    }
+    return s;
+}
+
+ScoredRun score_submission(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis, Lang lang) {
+    check_is_this_run(run, t);
+    std::string error;
+    auto replayed = replay(run.content, t, error);
+    if (!replayed) throw Refused(Why::Unprocessable, "the transcript does not replay: " + error);
+    if (!replayed->finished())
+        throw Refused(Why::Unprocessable, "the transcript's run is not finished (" + std::to_string(t.decisions.size()) +
+                                              " decisions, the meeting goes on): submit it when the meeting ends");
+
+    // The options on offer before each decision, to name the analysis' best choice by option id.
+    std::vector<std::vector<const Option*>> offered;
+    {
+        Session s(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+        for (const auto& d : t.decisions) {
+            std::vector<const Option*> opts;
+            if (!s.in_negotiation())
+                for (const auto& o : s.options()) opts.push_back(o.option);
+            offered.push_back(std::move(opts));
+            s.decide(d);
+        }
+    }
+
+    const Regrets regrets = analysis.regrets(t);
+    ScoredRun out;
+    out.report = run_report(*replayed, regrets, lang);
+    out.transcript = to_json(t).dump();
+
+    const Debrief d = debrief(*replayed);
+    ResultSummary& s = out.summary;
+    s.total = d.score.total;
+    s.stars = d.score.stars;
+    s.tier = d.score.tier ? d.score.tier->id : "";
+    s.failed = d.score.failed;
+    s.violations = static_cast<int>(d.violations.size());
+    for (const auto& v : d.violations) s.critical += v.critical ? 1 : 0;
+    for (const auto& c : d.score.competencies) s.competencies.emplace_back(c.id, c.score);
+    const auto& records = replayed->decisions();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const DecisionRecord& rec = records[i];
+        Choice c;
+        c.node = rec.node;
+        if (!rec.option_id.empty()) {
+            c.key = rec.option_id;
+            c.text = rec.option_text;
+        } else {
+            c.key = "move:" + move_kind(rec.decision);
+            c.text = move_text(move_kind(rec.decision));
+        }
+        if (i < regrets.decisions.size()) {
+            const DecisionRegret& r = regrets.decisions[i];
+            c.regret = regret_of(r);
+            std::size_t n = 0;
+            const bool numbered = !r.best.empty() && r.best.find_first_not_of("0123456789") == std::string::npos;
+            if (numbered) n = std::stoul(r.best);
+            if (numbered && n >= 1 && n <= offered[i].size()) {
+                c.best_key = offered[i][n - 1]->id;
+                c.best_text = offered[i][n - 1]->text;
+            } else if (!r.best.empty()) {
+                c.best_key = "move:" + move_kind(r.best);
+                c.best_text = move_text(move_kind(r.best));
+            }
+        }
+        s.choices.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace parley::board

@@ -1,0 +1,171 @@
+#include "class_client.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+
+namespace parley::player {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// "http://host:port" → client; nothing for another scheme.
+std::optional<httplib::Client> client_for(const std::string& server) {
+    if (server.rfind("http://", 0) != 0) return std::nullopt;
+    httplib::Client c(server);
+    c.set_connection_timeout(3, 0);
+    c.set_read_timeout(20, 0);
+    return c;
+}
+
+ClassReply finish(const httplib::Result& r) {
+    ClassReply out;
+    if (!r) {
+        out.error = "the class server cannot be reached (" + httplib::to_string(r.error()) + ")";
+        return out;
+    }
+    out.reached = true;
+    out.status = r->status;
+    out.body = json::parse(r->body, nullptr, false);
+    if (!out.ok()) out.error = out.body.is_object() ? out.body.value("error", r->body) : r->body;
+    return out;
+}
+
+ClassReply call(const std::string& server, const std::string& method, const std::string& path, const std::string& body,
+                const std::string& token) {
+    auto c = client_for(server);
+    if (!c) {
+        ClassReply r;
+        r.error = "the server address must start with http:// (" + server + ")";
+        return r;
+    }
+    httplib::Headers h;
+    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    return finish(method == "GET" ? c->Get(path.c_str(), h) : c->Post(path.c_str(), h, body, "application/json"));
+}
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Written beside, fsynced, renamed over: the file is either the old one or the whole new one.
+void write_durably(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    const fs::path tmp = p.string() + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot write " + tmp.string());
+    const char* at = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, at, left);
+        if (n <= 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot write " + tmp.string());
+        }
+        at += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    ::fsync(fd);
+    ::close(fd);
+    fs::rename(tmp, p);
+    const int dfd = ::open(p.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+}
+
+std::string key_of(const std::string& server, const std::string& code, const std::string& name) {
+    return server + "|" + code + "|" + name;
+}
+
+}  // namespace
+
+ClassClient::ClassClient(fs::path data_dir) : dir_(std::move(data_dir) / "class") {}
+
+std::optional<Membership> ClassClient::join(const std::string& server, const std::string& code, const std::string& name,
+                                            ClassReply& reply) {
+    const fs::path file = dir_ / "memberships.json";
+    json all = fs::exists(file) ? json::parse(read_text(file), nullptr, false) : json::object();
+    if (!all.is_object()) all = json::object();
+    json body = {{"name", name}};
+    const std::string key = key_of(server, code, name);
+    if (all.contains(key) && all[key].contains("player_token")) body["player_token"] = all[key]["player_token"];
+    reply = call(server, "POST", "/api/sessions/" + code + "/join", body.dump(), "");
+    if (!reply.ok()) return std::nullopt;
+    Membership m;
+    m.server = server;
+    m.code = reply.body.value("code", code);
+    m.name = reply.body.value("name", name);
+    m.player_token = reply.body["player_token"];
+    m.player_id = reply.body["player_id"];
+    m.session = reply.body;
+    all[key] = {{"player_token", m.player_token}, {"player_id", m.player_id}};
+    write_durably(file, all.dump(2));
+    return m;
+}
+
+ClassReply ClassClient::progress(const Membership& m, const std::vector<std::string>& decisions) {
+    return call(m.server, "POST", "/api/sessions/" + m.code + "/progress", json{{"decisions", decisions}}.dump(),
+                m.player_token);
+}
+
+ClassReply ClassClient::leaderboard(const Membership& m) {
+    return call(m.server, "GET", "/api/sessions/" + m.code + "/leaderboard", "", m.player_token);
+}
+
+SubmitOutcome ClassClient::submit(const Membership& m, const Transcript& t) {
+    const json entry = {{"server", m.server}, {"code", m.code}, {"token", m.player_token}, {"transcript", to_json(t)}};
+    const fs::path file = dir_ / "outbox" / (m.code + "-" + std::to_string(m.player_id) + ".json");
+    write_durably(file, entry.dump());   // on disk before it is sent
+    SubmitOutcome out;
+    out.reply = call(m.server, "POST", "/api/sessions/" + m.code + "/results", to_json(t).dump(), m.player_token);
+    if (out.reply.ok() || (out.reply.reached && out.reply.status >= 400 && out.reply.status < 500)) {
+        if (!out.reply.ok()) write_durably(dir_ / "refused" / file.filename(), json{{"entry", entry}, {"error", out.reply.error}}.dump());
+        fs::remove(file);
+    } else {
+        out.queued = true;
+        out.reply.error += ": your result is kept on this machine and will be sent when the server can be reached";
+    }
+    return out;
+}
+
+int ClassClient::flush() {
+    int delivered = 0;
+    const fs::path outbox = dir_ / "outbox";
+    if (!fs::exists(outbox)) return 0;
+    for (const auto& f : fs::directory_iterator(outbox)) {
+        if (f.path().extension() != ".json") continue;
+        const json entry = json::parse(read_text(f.path()), nullptr, false);
+        if (!entry.is_object()) continue;
+        const ClassReply r = call(entry["server"], "POST", "/api/sessions/" + entry["code"].get<std::string>() + "/results",
+                                  entry["transcript"].dump(), entry["token"]);
+        if (r.ok()) {
+            ++delivered;
+            fs::remove(f.path());
+        } else if (r.reached && r.status >= 400 && r.status < 500) {
+            write_durably(dir_ / "refused" / f.path().filename(), json{{"entry", entry}, {"error", r.error}}.dump());
+            fs::remove(f.path());
+        }
+    }
+    return delivered;
+}
+
+std::size_t ClassClient::queued() const {
+    const fs::path outbox = dir_ / "outbox";
+    if (!fs::exists(outbox)) return 0;
+    std::size_t n = 0;
+    for (const auto& f : fs::directory_iterator(outbox)) n += f.path().extension() == ".json" ? 1 : 0;
+    return n;
+}
+
+}  // namespace parley::player
