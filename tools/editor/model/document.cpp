@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
@@ -756,7 +757,11 @@ bool Document::load_layout() {
 // ============================================================================
 
 std::vector<Vec2> auto_layout(const Scenario& s) {
-    constexpr float kColumn = 300.f, kRow = 130.f;
+    // Stages are blocks of columns (so the canvas' stage frames do not overlap), ordered by how
+    // far from the start their nodes are on average; inside a block nodes go by that distance,
+    // at most kRows to a column.
+    constexpr float kColumn = 290.f, kRow = 120.f, kStageGap = 90.f;
+    constexpr int kRows = 7;
     const std::size_t n = s.nodes.size();
     std::vector<int> depth(n, -1);
     std::deque<std::size_t> queue;
@@ -775,15 +780,42 @@ std::vector<Vec2> auto_layout(const Scenario& s) {
     }
     int deepest = 0;
     for (int d : depth) deepest = std::max(deepest, d);
-    // Endings go in the last column, what is not reached after them.
-    std::map<int, int> rows;
-    std::vector<Vec2> out(n);
+    std::map<Stage, std::vector<std::size_t>> by_stage;
+    std::map<Stage, double> mean;
     for (std::size_t i = 0; i < n; ++i) {
-        int column = depth[i];
-        if (s.nodes[i].kind == NodeKind::Ending && column >= 0) column = deepest + 1;
-        if (column < 0) column = deepest + 2;
-        const int row = rows[column]++;
-        out[i] = {column * kColumn, row * kRow};
+        const int d = depth[i] < 0 ? deepest + 1 : depth[i];
+        by_stage[s.nodes[i].stage].push_back(i);
+        mean[s.nodes[i].stage] += d;
+    }
+    std::vector<Stage> order;
+    for (auto& [stage, nodes] : by_stage) {
+        mean[stage] /= static_cast<double>(nodes.size());
+        order.push_back(stage);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](Stage a, Stage b) {
+        if ((a == Stage::Ending) != (b == Stage::Ending)) return b == Stage::Ending;   // endings last
+        return mean[a] < mean[b];
+    });
+    std::vector<Vec2> out(n);
+    float x = 0.f;
+    for (Stage stage : order) {
+        auto& nodes = by_stage[stage];
+        std::stable_sort(nodes.begin(), nodes.end(), [&](std::size_t a, std::size_t b) {
+            const int da = depth[a] < 0 ? deepest + 1 : depth[a], db = depth[b] < 0 ? deepest + 1 : depth[b];
+            return da < db;
+        });
+        const int rows = std::max(kRows, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(nodes.size())))));
+        int columns = 0;
+        float y = 0.f;
+        for (std::size_t k = 0; k < nodes.size(); ++k) {
+            const int column = static_cast<int>(k) / rows, row = static_cast<int>(k) % rows;
+            if (row == 0) y = 0.f;
+            out[nodes[k]] = {x + column * kColumn, y};
+            // The canvas draws a node 58 units tall plus 14 per option (at least kRow - 42).
+            y += std::max(kRow - 42.f, 58.f + 14.f * static_cast<float>(s.nodes[nodes[k]].options.size())) + 42.f;
+            columns = column + 1;
+        }
+        x += columns * kColumn + kStageGap;
     }
     return out;
 }

@@ -202,8 +202,9 @@ private:
     int save_fault_ = 0;
 };
 
-// Lays the graph out in columns by distance from the start (what is not reached goes last),
-// rows in document order. Positions are node centres' top-left corners, in canvas units.
+// Lays the graph out as one block of columns per stage (so stage frames never overlap), blocks
+// and nodes ordered by distance from the start. Positions are nodes' top-left corners, in
+// canvas units.
 std::vector<Vec2> auto_layout(const Scenario& scenario);
 
 }  // namespace parley::editor
