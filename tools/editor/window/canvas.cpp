@@ -179,7 +179,8 @@ void EditorApp::draw_canvas(ImVec2 size) {
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##canvas_bg", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
     const bool bg_hovered = ImGui::IsItemHovered();
-    const bool canvas_hovered = ImGui::IsWindowHovered();
+    // The background button is the active item while the mouse is held: still "hovered".
+    const bool canvas_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     if (ImGui::IsItemActivated() && !connecting_ && !dragging_node_) panning_ = true;
     if (canvas_hovered && io.MouseWheel != 0.f) {
         const Vec2 before = to_canvas(io.MousePos);

@@ -557,6 +557,8 @@ void EditorApp::shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     auto pressed = [](sf::Keyboard::Key k) { return ImGui::IsKeyPressed(static_cast<int>(k), true); };
     if (io.KeyCtrl) {
+        // In a text field Ctrl+Z/Y are the field's own (its changes reach the document anyway).
+        if (io.WantTextInput && (pressed(sf::Keyboard::Z) || pressed(sf::Keyboard::Y))) return;
         if (pressed(sf::Keyboard::Z) && !io.KeyShift) doc_->undo();
         if (pressed(sf::Keyboard::Y) || (pressed(sf::Keyboard::Z) && io.KeyShift)) doc_->redo();
         if (pressed(sf::Keyboard::S)) save();

@@ -431,7 +431,9 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
     }
 
     // Effects, from pickers over the declared state.
-    if (ImGui::TreeNode(t("效果", "Effects"))) {
+    const bool effects_open = ImGui::TreeNode(t("效果", "Effects"));
+    ui::mark_target("inspector.effects." + std::to_string(k));
+    if (effects_open) {
         Effects fx = o.consequence.effects;
         const float third = (ImGui::GetContentRegionAvail().x - 16) / 3.f;
         bool changed = false;
@@ -461,7 +463,9 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
     }
 
     // Evidence per competency (−3 … +3) and the coach's feedback.
-    if (ImGui::TreeNode(t("能力证据与反馈", "Evidence and feedback"))) {
+    const bool evidence_open = ImGui::TreeNode(t("能力证据与反馈", "Evidence and feedback"));
+    ui::mark_target("inspector.evidence." + std::to_string(k));
+    if (evidence_open) {
         for (const auto& c : shared_->model.competencies) {
             int value = 0;
             for (const auto& e : o.consequence.evidence)
@@ -481,7 +485,9 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
     }
 
     // Objection answered, close, violation.
-    if (ImGui::TreeNode(t("异议、促成、违规", "Objection, close, violation"))) {
+    const bool more_open = ImGui::TreeNode(t("异议、促成、违规", "Objection, close, violation"));
+    ui::mark_target("inspector.more." + std::to_string(k));
+    if (more_open) {
         bool answers = o.objection.has_value();
         if (ImGui::Checkbox(t("回应异议", "Answers an objection"), &answers))
             edit("Objection", [&](Option& x) {
@@ -532,7 +538,9 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
     }
 
     // The condition as JSON, checked as it is typed (the loader's own rules and messages).
-    if (ImGui::TreeNode(t("显示条件 (JSON)", "Shown when (JSON)"))) {
+    const bool when_open = ImGui::TreeNode(t("显示条件 (JSON)", "Shown when (JSON)"));
+    ui::mark_target("inspector.when." + std::to_string(k));
+    if (when_open) {
         if (!raw_when_.count(key)) {
             const auto j = to_json(*doc_->snapshot());
             const auto& opt = j["nodes"][i]["options"][k];
