@@ -18,6 +18,7 @@
 #include "analysis_validate.h"
 #include "json_source.h"
 #include "parley/analysis.h"
+#include "teaching_checks.h"
 
 namespace parley {
 
@@ -267,9 +268,11 @@ void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<
         if (node.negotiation) safety_nets.insert(node.negotiation->on_client_quit);
     std::vector<int> reached_by(sc.nodes.size(), 0);
     int analysed = 0;
+    std::vector<PersonaAnalysis> analyses;
     for (const auto& persona : sc.personas) {
         if (!content->persona(persona)) continue;   // the loader reports the unknown id
-        const PersonaAnalysis a = analyze(content, scenario, persona, 1, sc.default_difficulty, limits);
+        analyses.push_back(analyze(content, scenario, persona, 1, sc.default_difficulty, limits));
+        const PersonaAnalysis& a = analyses.back();
         const std::string with = "with persona '" + persona + "'";
         if (!a.complete)
             report(Severity::Warning, "",
@@ -308,6 +311,7 @@ void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<
                        std::to_string(a.best->total) + " (choices " + join(a.best->choices, ",") +
                        ")" + run);
     }
+    check_teaching(content, scenario, analyses, diags);
     // A node no persona can reach is dead content; one reached by some personas only is not.
     if (analysed > 0 && analysed == static_cast<int>(sc.personas.size()))
         for (std::size_t i = 0; i < sc.nodes.size(); ++i)

@@ -111,6 +111,7 @@ private:
     std::vector<Position> positions_;
     std::vector<BlockResult> results_;
     std::unordered_map<History, std::uint32_t, HistoryHash> result_index_;   // delta + outcome
+    History key_;   // intern()'s buffer
 };
 
 // ============================================================================

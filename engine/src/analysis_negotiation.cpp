@@ -9,6 +9,7 @@
 // moves with the runtime's own rules (move_problem, play_move), on NegotiationState copies —
 // much cheaper than whole Sessions — and the analysis replays the chosen moves through real
 // Sessions to build its graph, checking that they give the same result.
+#include <algorithm>
 #include <set>
 
 #include "analysis_graph.h"
@@ -25,8 +26,9 @@ namespace parley::detail {
 //     author's lists swapped (a trainee who holds what should be conceded);
 //   afterwards: hold, accept, walk, split; for each issue: nibble one step beyond the client's
 //     standing offer, offer conceding 1 or 2 steps from the trainee's standing offer (never
-//     past the client's); for each ordered pair of issues: trade one step on the first for one
-//     step of the client's offer on the second.
+//     past the client's); for each ordered pair of issues: trade, giving on the first one step or
+//     all the way to the bank's walk-away, and asking on the second one step of the client's
+//     offer, the bank's target, or the trainee's own standing offer.
 // Moves the runtime does not allow at that point (move_problem) are skipped.
 
 namespace {
@@ -76,6 +78,38 @@ std::optional<std::int64_t> asked(const NegotiationState& ns, const Negotiation&
     return to;
 }
 
+// What a trade may give on an issue: one step, or all the way to the bank's walk-away (the
+// most the bank can give), never past the client's own offer.
+std::vector<std::int64_t> trade_gives(const NegotiationState& ns, const Negotiation& block,
+                                      const NegotiationIssue& issue) {
+    std::vector<std::int64_t> out;
+    if (auto one = conceded(ns, block, issue, 1)) out.push_back(*one);
+    const std::int64_t from = trainee_value(ns, block, issue);
+    const std::int64_t client = client_value(ns, issue);
+    const std::int64_t floor = issue.bank_walkaway;
+    const bool past_client = concede_sign(issue) > 0 ? floor > client : floor < client;
+    if (!past_client && gives_to_client(issue, from, floor) > 0 && (out.empty() || out.front() != floor))
+        out.push_back(floor);
+    return out;
+}
+
+// What a trade may ask on an issue: one step of the client's offer, the bank's target, or the
+// trainee's own standing offer — each only when better for the bank than the client's offer.
+std::vector<std::int64_t> trade_asks(const NegotiationState& ns, const Negotiation& block,
+                                     const NegotiationIssue& issue) {
+    std::vector<std::int64_t> out;
+    if (auto one = asked(ns, block, issue)) out.push_back(*one);
+    const std::int64_t client = client_value(ns, issue);
+    const std::int64_t own = trainee_value(ns, block, issue);
+    for (std::int64_t v : {issue.bank_target, own}) {
+        const bool beyond_own = concede_sign(issue) > 0 ? v < own : v > own;
+        if (better_for_bank(issue, v, client) && !beyond_own && in_range(issue, v) &&
+            std::find(out.begin(), out.end(), v) == out.end())
+            out.push_back(v);
+    }
+    return out;
+}
+
 NegotiationMove prep(std::vector<std::string> concede, std::vector<std::string> hold) {
     NegotiationMove m;
     m.kind = MoveKind::Prepare;
@@ -112,7 +146,7 @@ std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const
             nibble.values[issue.id] = *v;
             moves.push_back(nibble);
         }
-        for (int steps : {1, 2})
+        for (int steps : {1})
             if (auto v = conceded(ns, block, issue, steps)) {
                 NegotiationMove offer;
                 offer.kind = MoveKind::Offer;
@@ -123,14 +157,14 @@ std::vector<NegotiationMove> negotiation_moves(const NegotiationState& ns, const
     for (const auto& give : block.issues)
         for (const auto& get : block.issues) {
             if (&give == &get) continue;
-            auto g = conceded(ns, block, give, 1);
-            auto r = asked(ns, block, get);
-            if (!g || !r) continue;
-            NegotiationMove trade;
-            trade.kind = MoveKind::Trade;
-            trade.values[give.id] = *g;
-            trade.in_return[get.id] = *r;
-            moves.push_back(trade);
+            for (std::int64_t g : trade_gives(ns, block, give))
+                for (std::int64_t r : trade_asks(ns, block, get)) {
+                    NegotiationMove trade;
+                    trade.kind = MoveKind::Trade;
+                    trade.values[give.id] = g;
+                    trade.in_return[get.id] = r;
+                    moves.push_back(trade);
+                }
         }
     return moves;
 }
@@ -143,13 +177,13 @@ BlockTable::BlockTable(const Negotiation& block, const Scoring& scoring, Analyze
     : block_(block), scoring_(scoring), owner_(owner) {}
 
 std::uint32_t BlockTable::intern(NegotiationOutcome outcome, const History& delta) {
-    History key = delta;
-    key.push_back(static_cast<std::int32_t>(outcome));
-    auto it = result_index_.find(key);
+    key_.assign(delta.begin(), delta.end());   // a reused buffer: most results are known already
+    key_.push_back(static_cast<std::int32_t>(outcome));
+    auto it = result_index_.find(key_);
     if (it != result_index_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(results_.size());
     results_.push_back({outcome, delta});
-    result_index_.emplace(std::move(key), id);
+    result_index_.emplace(key_, id);
     return id;
 }
 
@@ -206,33 +240,32 @@ void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
     if (owner_.over_limit()) return;   // left without results; the analysis says it is incomplete
     std::vector<std::uint32_t> found;
     std::vector<Way> ways;
-    std::set<std::uint32_t> have;
     bool any_move = false, dead_end_later = false;
     auto add = [&](std::uint32_t result, Way way) {
-        if (!have.insert(result).second) return;
+        if (std::find(found.begin(), found.end(), result) != found.end()) return;
         found.push_back(result);
         ways.push_back(way);
     };
-    for (const auto& m : negotiation_moves(ns, block_)) {
+    const std::vector<NegotiationMove> tried = negotiation_moves(ns, block_);
+    History total;
+    for (std::uint32_t move = 0; move < tried.size(); ++move) {
+        const NegotiationMove& m = tried[move];
         if (move_problem(ns, m)) continue;
         any_move = true;
         NegotiationState next = ns;
-        const MoveReport report = play_move(next, m);
+        const MoveReport report = play_move(next, m, false);
         if (m.kind == MoveKind::Trade && traded(next) > traded(ns)) trade_accepted_ = true;
         const History delta = scoring_.of_evidence(report.evidence);
-        const auto move = static_cast<std::uint32_t>(positions_[id].moves.size());
-        positions_[id].moves.push_back(format_move(m, block_));
         if (next.outcome) {
-            History total = delta;
+            total = delta;
             scoring_.add(total, scoring_.of_block(next));
             add(intern(*next.outcome, total), Way{move, kNone, kNone});
             continue;
         }
         const std::uint32_t child = position(next);   // may grow positions_
         dead_end_later = dead_end_later || positions_[child].reaches_dead_end;
-        const std::vector<std::uint32_t> later = positions_[child].results;
-        for (std::uint32_t r : later) {
-            History total = delta;
+        for (std::uint32_t r : positions_[child].results) {   // intern() grows results_ only
+            total = delta;
             scoring_.add(total, results_[r].delta);
             add(intern(results_[r].outcome, total), Way{move, child, r});
         }
@@ -249,6 +282,15 @@ void BlockTable::expand(std::uint32_t id, const NegotiationState& ns) {
         if (below && above) continue;
         p.results.push_back(found[i]);
         p.ways.push_back(ways[i]);
+    }
+    // Only the moves a kept result goes through are written out (for witnesses).
+    std::vector<std::uint32_t> renumber(tried.size(), kNone);
+    for (Way& way : p.ways) {
+        if (renumber[way.move] == kNone) {
+            renumber[way.move] = static_cast<std::uint32_t>(p.moves.size());
+            p.moves.push_back(format_move(tried[way.move], block_));
+        }
+        way.move = renumber[way.move];
     }
     p.reaches_dead_end = !any_move || dead_end_later;
 }

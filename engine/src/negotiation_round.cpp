@@ -26,7 +26,8 @@
 //     the client signs the agreed terms), `accept` gives it for nothing (a concession by the
 //     trainee, judged by the rules), `walk` throws the deal away.
 //   - Evidence on I per move: −2 with one breach, −3 with more. Otherwise: prep +2, accepted
-//     trade +2, hold +1 (+2 when it answers a squeeze or the client's nibble), an offer that
+//     trade +2, the block's first hold +1 and later ones 0 (waiting out the client's curve is
+//     not the skill; +2 when a hold answers a squeeze or the client's nibble), an offer that
 //     gives nothing away +1, a deal closed by accept / split / nibble +1, walking away +1 when
 //     no deal within the walk-away existed and −1 otherwise (−2 from an agreed deal); a refused
 //     nibble or split −1 (asking again for what the terms do not allow is not 蚕食), a refused
@@ -52,6 +53,7 @@ struct Round {
     MoveReport& report;
     int round = 0;
     bool final_round = false;  // the client made its last counter-offer already
+    bool narrate = true;       // write the texts (the analysis plays without them)
 };
 
 const Text kSqueezeLesson{
@@ -68,11 +70,92 @@ const Text kClientNibbleLesson{
 // 2. Closing a deal
 // ============================================================================
 
+// The messages of the rounds (wording only; built once).
+const Text kSaysOutOfTime{"时间差不多了,条件还谈不拢,我们改天再说吧。",
+    "We're out of time and still apart; let's leave it for another day."};
+const Text kSaysQuits{"看来我们谈不拢,我还是找别家吧。",
+    "We're not getting anywhere. I'll look elsewhere."};
+const Text kSaysSqueeze{"就这个条件?你们得拿出更好的方案来才行。",
+    "Is that it? You'll have to do better than that."};
+const Text kSaysFinalOffer{"这是我们的最终报价。",
+    "This is our final offer."};
+const Text kSaysProposeSplit{"差距不大了,不如我们各让一步,取个中间数?",
+    "We're close — shall we split the difference?"};
+const Text kFeedbackAccepted{"接受客户的报价,达成协议。",
+    "You accepted the client's offer and closed the deal."};
+const Text kSaysPity{"那很遗憾,今天就先谈到这里。",
+    "That's a pity. Let's leave it there for today."};
+const Text kFeedbackWalkRight{"客户的底线超出了银行的底线,没有可接受的协议,离开谈判是对的。",
+    "No deal within the bank's walk-away existed: walking away was right."};
+const Text kFeedbackWalkWrong{"在银行底线之内本可以达成协议,离开谈判放弃了一笔可以接受的交易。",
+    "A deal within the bank's walk-away was still possible: walking away lost it."};
+const Text kSaysHalfway{"好,就取中间数。",
+    "All right, halfway it is."};
+const Text kFeedbackSplitAfterClient{"客户先提出折中,你再接受,双方各让一步。",
+    "The client proposed splitting the difference first; you agreed."};
+const Text kSaysHalfwayTooMuch{"折中之后还是超出我们的承受范围。",
+    "Even halfway is more than we can accept."};
+const Text kFeedbackSplitRefused{"折中被拒:中间数仍超出客户的底线,这一轮白白用掉了。",
+    "The split was refused: halfway is still past the client's limit, and the round is gone."};
+const Text kSaysNibbleGranted{"好吧,这一点也依你。",
+    "All right, we'll give you that too."};
+const Text kFeedbackNibble{"蚕食法:在成交时再争取一个小条件。",
+    "Nibbling: one small extra asked at the close."};
+const Text kSaysNibbleRefused{"这个额外的要求我们不能答应。",
+    "We can't agree to that extra."};
+const Text kFeedbackNibbleAgain{"蚕食被拒后又提同样的要求:一再索要对方已拒绝的东西不是蚕食,只会显得没有底气。",
+    "Asking again for what was refused is not nibbling: it only shows you have nothing else."};
+const Text kFeedbackNibbleEarly{"蚕食被拒:蚕食是在条件已经接近时、成交前的一个小要求;差距还大时提出,只会让对方更强硬。",
+    "The nibble was refused: a nibble is one small ask when terms are already close, at the "
+                         "close; asked while you are far apart it only hardens the client."};
+const Text kFeedbackOfferHolds{"报价没有让步,立场清楚。",
+    "An offer that gives nothing away."};
+const Text kFeedbackHeldAgain{"再次坚持:立场清楚,但一味等待对方让步,不如用条件交换推动谈判。",
+    "You held again: clear, but waiting for the client to move is no substitute for "
+                            "a trade that moves the talks."};
+const Text kFeedbackHeld{"坚持立场,没有无谓的让步。",
+    "You held your position and gave nothing away."};
+const Text kSaysTradeRefused{"这个交换我们不能接受。",
+    "That exchange doesn't work for us."};
+const Text kFeedbackTradeRefused{"条件交换被拒:对方认为换回的不够,从回应里可以看出它更看重哪一项。",
+    "The trade was refused: the client wants more for it — its answer shows which issue it values."};
+const Text kSaysTradeTaken{"可以,这个交换我们接受。",
+    "Fine, we can make that exchange."};
+const Text kFeedbackTrade{"条件交换:用你的让步换回了客户的让步。",
+    "A trade: your concession bought one from the client."};
+const Text kSaysAsAgreed{"好吧,那就按谈好的办。",
+    "All right, as agreed then."};
+const Text kSaysGoodOfYou{"爽快!",
+    "Good of you!"};
+const Text kSaysSignAgreed{"那就算了,按原来谈好的签吧。",
+    "Never mind, let's sign what we agreed."};
+const Text kFeedbackNibbleTradeFailed{"交换没谈成,对方放弃了追加的要求,按原条件成交。",
+    "The exchange didn't work; the client dropped its extra and signed the agreed terms."};
+const Text kSaysFairExchange{"行,这样交换也公平。",
+    "Fine, that's a fair exchange."};
+const Text kFeedbackNibblePaid{"条件交换:对方要追加,就让它用别的条件来换。",
+    "A trade: the client's extra was paid for with something else."};
+const Text kSaysWalkOverNibble{"为这点小事就不谈了?那算了。",
+    "Walking away over that? Forget it, then."};
+const Text kFeedbackWalkPastWalkaway{"谈定的条件突破了银行底线,放弃这笔交易是对的。",
+    "The agreed terms were past the bank's walk-away: letting the deal go was right."};
+const Text kFeedbackWalkOverNibble{"对方只是在成交前蚕食一下,为此放弃已经谈成的交易,得不偿失;坚持原条件即可。",
+    "The client was only nibbling before signing: throwing the agreed deal away over it loses "
+                         "everything; holding the agreed terms was enough."};
+
+const Text kSaysLetsTalk{"好,我们来谈谈具体条件。", "All right, let's talk terms."};
+const Text kFeedbackPrepared{
+    "两张表准备得当:该坚持的写进坚持表,可以让的写进退让表。",
+    "Both lists are sound: what must be held is on the hold list, what may be given on the concede list."};
+const Text kFeedbackTradeAfterSqueeze = join(kSqueezeLesson, kFeedbackTrade);
+const Text kFeedbackNibblePaidFully = join(kClientNibbleLesson, kFeedbackNibblePaid);
+
 void finish_deal(Round& r, const IssueValues& values, const Text& prefix) {
     r.s.outcome = NegotiationOutcome::Deal;
     r.s.agreed = values;
     r.s.pending_deal.reset();
     for (auto& b : check_deal(*r.s.block, values, r.round)) r.report.breaches.push_back(b);
+    if (!r.narrate) return;
     const Text v = describe_values(*r.s.block, values);
     r.s.client_says = join(prefix, {"成交:" + v.zh + "。", "Agreed: " + v.en + "."});
 }
@@ -85,6 +168,7 @@ void close_deal(Round& r, const IssueValues& values, const Text& prefix) {
         s.pending_deal = values;
         s.trainee_offer = values;
         s.client_offer = *asked;
+        if (!r.narrate) return;
         Text extra;
         for (const auto& [id, v] : *asked)
             if (v != value_of(values, id, v)) extra = describe_values(*s.block, {{id, v}});
@@ -112,21 +196,18 @@ void reply(Round& r, const Text& prefix) {
     }
     if (r.round >= block.max_rounds) {
         s.outcome = NegotiationOutcome::NoDeal;
-        s.client_says = join(prefix, {"时间差不多了,条件还谈不拢,我们改天再说吧。",
-                                      "We're out of time and still apart; let's leave it for another day."});
+        if (r.narrate) s.client_says = join(prefix, kSaysOutOfTime);
         return;
     }
     if (r.final_round) {
         s.outcome = NegotiationOutcome::ClientQuit;
-        s.client_says = join(prefix, {"看来我们谈不拢,我还是找别家吧。",
-                                      "We're not getting anywhere. I'll look elsewhere."});
+        if (r.narrate) s.client_says = join(prefix, kSaysQuits);
         return;
     }
     if (squeezing) {
         s.squeezes += 1;
         s.squeezed = true;
-        s.client_says = join(prefix, {"就这个条件?你们得拿出更好的方案来才行。",
-                                      "Is that it? You'll have to do better than that."});
+        if (r.narrate) s.client_says = join(prefix, kSaysSqueeze);
         return;
     }
     for (const auto& issue : block.issues) {
@@ -136,14 +217,13 @@ void reply(Round& r, const Text& prefix) {
     }
     s.client_offer = next;
     s.counters_left -= 1;
+    const bool proposes_split = !s.client_proposed_split && client_wants_split(s, next);
+    if (proposes_split) s.client_proposed_split = true;
+    if (!r.narrate) return;
     const Text terms = describe_values(block, next);
     Text says = join(prefix, {"我们的条件是:" + terms.zh + "。", "Our terms: " + terms.en + "."});
-    if (s.counters_left <= 0) says = join(says, {"这是我们的最终报价。", "This is our final offer."});
-    if (!s.client_proposed_split && client_wants_split(s, next)) {
-        s.client_proposed_split = true;
-        says = join(says, {"差距不大了,不如我们各让一步,取个中间数?",
-                           "We're close — shall we split the difference?"});
-    }
+    if (s.counters_left <= 0) says = join(says, kSaysFinalOffer);
+    if (proposes_split) says = join(says, kSaysProposeSplit);
     s.client_says = says;
 }
 
@@ -167,7 +247,7 @@ std::vector<Concession> move_trainee_offer(Round& r, const IssueValues& values, 
 
 struct Clean {
     int evidence = 0;
-    Text feedback;
+    const Text* feedback = nullptr;   // one of the messages above
 };
 
 // The client takes the trade: both sides move, recorded as traded.
@@ -190,16 +270,14 @@ Clean play_round(Round& r, const NegotiationMove& m) {
     switch (m.kind) {
         case MoveKind::Accept:
             close_deal(r, s.client_offer, {});
-            return {1, {"接受客户的报价,达成协议。", "You accepted the client's offer and closed the deal."}};
+            return {1, &kFeedbackAccepted};
 
         case MoveKind::WalkAway: {
             s.outcome = NegotiationOutcome::NoDeal;
-            s.client_says = {"那很遗憾,今天就先谈到这里。", "That's a pity. Let's leave it there for today."};
+            if (r.narrate) s.client_says = kSaysPity;
             if (no_deal_within_walkaway(block))
-                return {1, {"客户的底线超出了银行的底线,没有可接受的协议,离开谈判是对的。",
-                            "No deal within the bank's walk-away existed: walking away was right."}};
-            return {-1, {"在银行底线之内本可以达成协议,离开谈判放弃了一笔可以接受的交易。",
-                         "A deal within the bank's walk-away was still possible: walking away lost it."}};
+                return {1, &kFeedbackWalkRight};
+            return {-1, &kFeedbackWalkWrong};
         }
 
         case MoveKind::ProposeSplit: {
@@ -209,13 +287,11 @@ Clean play_round(Round& r, const NegotiationMove& m) {
             }
             const IssueValues mid = split_values(block, s.trainee_offer, s.client_offer);
             if (within_reservation(block, mid)) {
-                close_deal(r, mid, {"好,就取中间数。", "All right, halfway it is."});
-                return {1, {"客户先提出折中,你再接受,双方各让一步。",
-                            "The client proposed splitting the difference first; you agreed."}};
+                close_deal(r, mid, kSaysHalfway);
+                return {1, &kFeedbackSplitAfterClient};
             }
-            reply(r, {"折中之后还是超出我们的承受范围。", "Even halfway is more than we can accept."});
-            return {-1, {"折中被拒:中间数仍超出客户的底线,这一轮白白用掉了。",
-                         "The split was refused: halfway is still past the client's limit, and the round is gone."}};
+            reply(r, kSaysHalfwayTooMuch);
+            return {-1, &kFeedbackSplitRefused};
         }
 
         case MoveKind::Nibble: {
@@ -225,45 +301,43 @@ Clean play_round(Round& r, const NegotiationMove& m) {
             if (granted) {
                 IssueValues terms = s.client_offer;
                 for (const auto& [id, v] : m.values) terms[id] = v;
-                close_deal(r, terms, {"好吧,这一点也依你。", "All right, we'll give you that too."});
-                return {1, {"蚕食法:在成交时再争取一个小条件。",
-                            "Nibbling: one small extra asked at the close."}};
+                close_deal(r, terms, kSaysNibbleGranted);
+                return {1, &kFeedbackNibble};
             }
-            reply(r, {"这个额外的要求我们不能答应。", "We can't agree to that extra."});
+            reply(r, kSaysNibbleRefused);
             if (again)
-                return {-1, {"蚕食被拒后又提同样的要求:一再索要对方已拒绝的东西不是蚕食,只会显得没有底气。",
-                             "Asking again for what was refused is not nibbling: it only shows you have nothing else."}};
-            return {-1, {"蚕食被拒:蚕食是在条件已经接近时、成交前的一个小要求;差距还大时提出,只会让对方更强硬。",
-                         "The nibble was refused: a nibble is one small ask when terms are already close, at the "
-                         "close; asked while you are far apart it only hardens the client."}};
+                return {-1, &kFeedbackNibbleAgain};
+            return {-1, &kFeedbackNibbleEarly};
         }
 
         case MoveKind::Offer: {
             const auto fresh = move_trainee_offer(r, m.values, false);
             reply(r, {});
             if (fresh.empty())
-                return {1, {"报价没有让步,立场清楚。", "An offer that gives nothing away."}};
-            if (after_squeeze) return {0, kSqueezeLesson};  // the breaches speak; this names the tactic
+                return {1, &kFeedbackOfferHolds};
+            if (after_squeeze) return {0, &kSqueezeLesson};  // the breaches speak; this names the tactic
             return {};  // a concession by offer always breaks TradeDontGive
         }
 
-        case MoveKind::Hold:
+        case MoveKind::Hold: {
+            const bool held_before = s.held;
+            s.held = true;
             reply(r, {});
-            if (after_squeeze) return {2, kSqueezeLesson};
-            return {1, {"坚持立场,没有无谓的让步。", "You held your position and gave nothing away."}};
+            if (after_squeeze) return {2, &kSqueezeLesson};
+            if (held_before)   // waiting out the client's curve is not a skill the seed teaches
+                return {0, &kFeedbackHeldAgain};
+            return {1, &kFeedbackHeld};
+        }
 
         case MoveKind::Trade: {
             const IssueValues counter = r.final_round ? s.client_offer : client_counter(s);
             if (!trade_acceptable(s, m, counter)) {
-                reply(r, {"这个交换我们不能接受。", "That exchange doesn't work for us."});
-                return {0, {"条件交换被拒:对方认为换回的不够,从回应里可以看出它更看重哪一项。",
-                            "The trade was refused: the client wants more for it — its answer shows which issue it values."}};
+                reply(r, kSaysTradeRefused);
+                return {0, &kFeedbackTradeRefused};
             }
             exchange(r, m);
-            reply(r, {"可以,这个交换我们接受。", "Fine, we can make that exchange."});
-            return {2, join(after_squeeze ? kSqueezeLesson : Text{},
-                            {"条件交换:用你的让步换回了客户的让步。",
-                             "A trade: your concession bought one from the client."})};
+            reply(r, kSaysTradeTaken);
+            return {2, after_squeeze ? &kFeedbackTradeAfterSqueeze : &kFeedbackTrade};
         }
 
         case MoveKind::Prepare: break;  // handled by play_move
@@ -280,35 +354,30 @@ Clean answer_client_nibble(Round& r, const NegotiationMove& m) {
     const IssueValues agreed = *s.pending_deal;
     switch (m.kind) {
         case MoveKind::Hold:
-            finish_deal(r, agreed, {"好吧,那就按谈好的办。", "All right, as agreed then."});
-            return {2, kClientNibbleLesson};
+            finish_deal(r, agreed, kSaysAsAgreed);
+            return {2, &kClientNibbleLesson};
         case MoveKind::Accept: {
             const IssueValues asked = s.client_offer;
             move_trainee_offer(r, asked, false);   // a concession for nothing: the rules judge it
-            finish_deal(r, asked, {"爽快!", "Good of you!"});
-            return {0, kClientNibbleLesson};
+            finish_deal(r, asked, kSaysGoodOfYou);
+            return {0, &kClientNibbleLesson};
         }
         case MoveKind::Trade: {
             if (!trade_acceptable(s, m, s.client_offer)) {
-                finish_deal(r, agreed, {"那就算了,按原来谈好的签吧。", "Never mind, let's sign what we agreed."});
-                return {0, {"交换没谈成,对方放弃了追加的要求,按原条件成交。",
-                            "The exchange didn't work; the client dropped its extra and signed the agreed terms."}};
+                finish_deal(r, agreed, kSaysSignAgreed);
+                return {0, &kFeedbackNibbleTradeFailed};
             }
             exchange(r, m);
-            finish_deal(r, s.trainee_offer, {"行,这样交换也公平。", "Fine, that's a fair exchange."});
-            return {2, join(kClientNibbleLesson, {"条件交换:对方要追加,就让它用别的条件来换。",
-                                                  "A trade: the client's extra was paid for with something else."})};
+            finish_deal(r, s.trainee_offer, kSaysFairExchange);
+            return {2, &kFeedbackNibblePaidFully};
         }
         case MoveKind::WalkAway:
             s.pending_deal.reset();
             s.outcome = NegotiationOutcome::NoDeal;
-            s.client_says = {"为这点小事就不谈了?那算了。", "Walking away over that? Forget it, then."};
+            if (r.narrate) s.client_says = kSaysWalkOverNibble;
             if (!check_deal(*s.block, agreed, r.round).empty())
-                return {1, {"谈定的条件突破了银行底线,放弃这笔交易是对的。",
-                            "The agreed terms were past the bank's walk-away: letting the deal go was right."}};
-            return {-2, {"对方只是在成交前蚕食一下,为此放弃已经谈成的交易,得不偿失;坚持原条件即可。",
-                         "The client was only nibbling before signing: throwing the agreed deal away over it loses "
-                         "everything; holding the agreed terms was enough."}};
+                return {1, &kFeedbackWalkPastWalkaway};
+            return {-2, &kFeedbackWalkOverNibble};
         default: break;   // move_problem refuses every other move here
     }
     return {};
@@ -318,42 +387,42 @@ Clean answer_client_nibble(Round& r, const NegotiationMove& m) {
 // 5. Evidence
 // ============================================================================
 
-void judge(MoveReport& report, const Clean& clean) {
+void judge(MoveReport& report, const Clean& clean, bool narrate) {
     if (!report.breaches.empty()) {
         const int n = static_cast<int>(report.breaches.size());
         report.evidence.push_back({kNegotiation, n >= 2 ? -3 : -2});
+        if (!narrate) return;
         std::set<NegotiationRule> cited;
         for (const auto& b : report.breaches)
             if (cited.insert(b.rule).second)
                 report.feedback = join(report.feedback, rule_principle(b.rule));
         // A lesson on the client's tactic is said even when rules were broken.
-        if (clean.evidence == 0) report.feedback = join(report.feedback, clean.feedback);
+        if (clean.evidence == 0 && clean.feedback) report.feedback = join(report.feedback, *clean.feedback);
         return;
     }
     if (clean.evidence != 0) report.evidence.push_back({kNegotiation, clean.evidence});
-    report.feedback = clean.feedback;
+    if (narrate && clean.feedback) report.feedback = *clean.feedback;
 }
 
 }  // namespace
 
-MoveReport play_move(NegotiationState& s, const NegotiationMove& m) {
+MoveReport play_move(NegotiationState& s, const NegotiationMove& m, bool narrate) {
     MoveReport report;
-    report.description = describe_move(*s.block, m);
+    if (narrate) report.description = describe_move(*s.block, m);
     Clean clean;
     if (m.kind == MoveKind::Prepare) {
         s.prepared = true;
         s.concede_list = m.concede;
         s.hold_list = m.hold;
         report.breaches = check_preparation(*s.block, m.concede, m.hold);
-        s.client_says = {"好,我们来谈谈具体条件。", "All right, let's talk terms."};
-        clean = {2, {"两张表准备得当:该坚持的写进坚持表,可以让的写进退让表。",
-                     "Both lists are sound: what must be held is on the hold list, what may be given on the concede list."}};
+        if (narrate) s.client_says = kSaysLetsTalk;
+        clean = {2, &kFeedbackPrepared};
     } else {
-        Round r{s, report, ++s.round, s.counters_left <= 0};
+        Round r{s, report, ++s.round, s.counters_left <= 0, narrate};
         clean = s.pending_deal ? answer_client_nibble(r, m) : play_round(r, m);
     }
     for (const auto& b : report.breaches) s.breaches.push_back(b);
-    judge(report, clean);
+    judge(report, clean, narrate);
     return report;
 }
 

@@ -174,11 +174,11 @@ std::vector<RuleBreach> check_deal(const Negotiation& block, const IssueValues& 
 
 namespace {
 
-// 100 × (v − zero) / (full − zero), clamped to 0–100; when full == zero, all or nothing.
-int scaled(std::int64_t v, std::int64_t zero, std::int64_t full, bool at_least_full) {
-    if (full == zero) return at_least_full ? 100 : 0;
+// 100 × (v − zero) / (full − zero), clamped to `lowest`…100; when full == zero, all or nothing.
+int scaled(std::int64_t v, std::int64_t zero, std::int64_t full, bool at_least_full, int lowest = 0) {
+    if (full == zero) return at_least_full ? 100 : lowest;
     const std::int64_t x = round_div(static_cast<__int128>(v - zero) * 100, full - zero);
-    return static_cast<int>(std::clamp<std::int64_t>(x, 0, 100));
+    return static_cast<int>(std::clamp<std::int64_t>(x, lowest, 100));
 }
 
 template <class W, class F>
@@ -195,12 +195,15 @@ int weighted(const Negotiation& block, const IssueValues& values, W weight_of, F
 
 }  // namespace
 
+// An issue agreed past the walk-away counts below zero (down to −100: as far past it as the
+// target is above it), so giving it away never pays for itself; the block's value is 0–100.
 int bank_value(const Negotiation& block, const IssueValues& values) {
-    return weighted(
+    const int v = weighted(
         block, values, [](const NegotiationIssue& i) { return i.weight; },
         [](const NegotiationIssue& i, std::int64_t v) {
-            return scaled(v, i.bank_walkaway, i.bank_target, !better_for_bank(i, i.bank_target, v));
+            return scaled(v, i.bank_walkaway, i.bank_target, !better_for_bank(i, i.bank_target, v), -100);
         });
+    return std::clamp(v, 0, 100);
 }
 
 int client_satisfaction(const Negotiation& block, const IssueValues& values) {

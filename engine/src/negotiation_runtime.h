@@ -146,7 +146,9 @@ struct MoveReport {
     std::vector<RuleBreach> breaches;  // broken by this move
 };
 
-// Plays a valid move (move_problem returned nothing) and the client's reply.
-MoveReport play_move(NegotiationState& s, const NegotiationMove& m);
+// Plays a valid move (move_problem returned nothing) and the client's reply. Without `narrate`
+// no text is written (the description, the feedback, the client's reply): the analysis plays
+// millions of moves and reads only their effect.
+MoveReport play_move(NegotiationState& s, const NegotiationMove& m, bool narrate = true);
 
 }  // namespace parley

@@ -6,6 +6,7 @@
 // future or a score.
 #include "state_key.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "negotiation_runtime.h"
@@ -31,7 +32,7 @@ void put_all(std::string& k, const Container& c) {
     for (const auto& s : c) put(k, s);
 }
 
-void put_values(std::string& k, const IssueValues& values) {
+[[maybe_unused]] void put_values(std::string& k, const IssueValues& values) {
     put(k, static_cast<std::int64_t>(values.size()));
     for (const auto& [id, v] : values) {
         put(k, id);
@@ -50,31 +51,46 @@ std::int64_t node_of(const Session& s) { return &s.current_node() - s.scenario()
 // untraded concessions, and which rules have been broken (rule adherence counts distinct
 // rules); and the client's tactics so far (squeezes, its nibble at the close).
 std::string negotiation_key(const NegotiationState& n) {
+    // The block's issues in their fixed order: values without their ids, lists as bit sets.
+    const Negotiation& block = *n.block;
     std::string k;
+    k.reserve(64 + 64 * block.issues.size());
     put(k, n.round);
-    put(k, n.prepared);
-    put_all(k, n.concede_list);
-    put_all(k, n.hold_list);
-    put_values(k, n.trainee_offer);
-    put_values(k, n.client_offer);
-    put(k, n.counters_left);
-    put(k, n.nibbled);
-    put(k, n.client_proposed_split);
-    put(k, n.squeezes);
-    put(k, n.squeezed);
-    put(k, n.client_nibbled);
-    put(k, n.pending_deal.has_value());
-    if (n.pending_deal) put_values(k, *n.pending_deal);
-    put(k, trainee_concession_count(n));
-    const ConcessionMemory memory = concession_memory(n);
-    put(k, memory.conceded_now);
-    put_values(k, memory.last);
-    put_values(k, memory.owed);
+    std::int64_t concede = 0, hold = 0;
+    for (std::size_t i = 0; i < block.issues.size(); ++i) {
+        const std::string& id = block.issues[i].id;
+        if (std::find(n.concede_list.begin(), n.concede_list.end(), id) != n.concede_list.end()) concede |= 1LL << i;
+        if (std::find(n.hold_list.begin(), n.hold_list.end(), id) != n.hold_list.end()) hold |= 1LL << i;
+    }
+    put(k, n.prepared ? 1 + concede + (hold << 20) : 0);
+    put(k, n.counters_left | (std::int64_t{n.nibbled} << 20) | (std::int64_t{n.client_proposed_split} << 21) |
+               (std::int64_t{n.squeezed} << 22) | (std::int64_t{n.held} << 23) |
+               (std::int64_t{n.client_nibbled} << 24) | (std::int64_t{n.pending_deal.has_value()} << 25) |
+               (std::int64_t{n.squeezes} << 32));
+    // What of the concessions the rules and the client read: per issue the size of the trainee's
+    // last concession and the reciprocity still owed; then the count and whether this round.
+    std::int64_t count = 0;
+    bool conceded_now = false;
+    for (const auto& c : n.history)
+        if (c.by_trainee) {
+            ++count;
+            conceded_now = conceded_now || c.round == n.round;
+        }
+    put(k, count | (std::int64_t{conceded_now} << 32));
+    for (const auto& issue : block.issues) {
+        put(k, value_of(n.trainee_offer, issue.id, issue.bank_opening));
+        put(k, value_of(n.client_offer, issue.id, issue.client_opening));
+        std::int64_t last = -1;
+        for (const auto& c : n.history)
+            if (c.by_trainee && c.issue == issue.id) last = c.from > c.to ? c.from - c.to : c.to - c.from;
+        put(k, last);
+        put(k, last < 0 ? 0 : reciprocity_owed(n, issue.id));
+        if (n.pending_deal) put(k, value_of(*n.pending_deal, issue.id, 0));
+        if (n.outcome == NegotiationOutcome::Deal) put(k, value_of(n.agreed, issue.id, 0));
+    }
     std::int64_t rules = 0;
     for (const auto& b : n.breaches) rules |= std::int64_t{1} << static_cast<int>(b.rule);
-    put(k, rules);
-    put(k, n.outcome ? static_cast<std::int64_t>(*n.outcome) : -1);
-    put_values(k, n.agreed);
+    put(k, rules | (n.outcome ? (static_cast<std::int64_t>(*n.outcome) + 1) << 32 : 0));
     return k;
 }
 

@@ -48,14 +48,17 @@ inline std::string competency_model_json() {
     return m.dump(2);
 }
 
-inline std::string persona_json() {
+// A persona for the generated content. The negotiation parameters vary between the benchmark's
+// clients: a Boulware client, a conceder, and a haggler who squeezes and nibbles at the close.
+inline std::string persona_json(const std::string& id = "bench", double beta = 0.5, int reciprocity = 30,
+                                int patience_rounds = 7, int squeeze = 0, int nibble_at_close = 0) {
     json cues = json::object();
     for (const char* e : {"boredom", "nervousness", "anger", "defensiveness", "suspicion", "calm", "pleased"})
         cues[e] = {text(std::string("客户显得") + e, std::string("The client looks ") + e),
                    text(std::string("客户明显") + e, std::string("The client is clearly ") + e)};
     json p = {{"kind", "persona"},
               {"format", 1},
-              {"id", "bench"},
+              {"id", id},
               {"name", text("分析型客户", "The analyst")},
               {"summary", text("重视数据与细节。", "Values data and detail.")},
               {"approach", text("先给事实,再谈利益。", "Facts first, then benefits.")},
@@ -71,7 +74,8 @@ inline std::string persona_json() {
               {"methods", {{"questioning", 130}, {"direct_rebuttal", 60}}},
               {"cues", cues},
               {"negotiation",
-               {{"beta", 0.5}, {"reciprocity", 30}, {"patience_rounds", 7}, {"split_gap", 0}, {"nibble_tolerance", 5}}}};
+               {{"beta", beta}, {"reciprocity", reciprocity}, {"patience_rounds", patience_rounds}, {"split_gap", 0},
+                {"nibble_tolerance", 5}, {"squeeze", squeeze}, {"nibble_at_close", nibble_at_close}}}};
     return p.dump(2);
 }
 
@@ -152,11 +156,11 @@ inline std::string big_scenario_json(int dialogue_nodes) {
             {{{"id", "rate"}, {"label", text("贷款利率", "Loan rate")}, {"unit", "%"}, {"decimals", 2},
               {"min", 3.50}, {"max", 6.00}, {"step", 0.05}, {"bank_prefers", "higher"}, {"bank_target", 5.20},
               {"bank_walkaway", 4.60}, {"bank_opening", 5.60}, {"client_opening", 4.20},
-              {"client_reservation", 5.00}, {"weight", 3}},
+              {"client_reservation", 5.00}, {"weight", 3}, {"client_weight", 1}},
              {{"id", "fee"}, {"label", text("手续费", "Fee")}, {"unit", "%"}, {"decimals", 2}, {"min", 0.00},
               {"max", 1.00}, {"step", 0.05}, {"bank_prefers", "higher"}, {"bank_target", 0.50},
               {"bank_walkaway", 0.20}, {"bank_opening", 0.80}, {"client_opening", 0.10},
-              {"client_reservation", 0.40}, {"weight", 1}}}},
+              {"client_reservation", 0.40}, {"weight", 1}, {"client_weight", 3}}}},
            {"max_rounds", 8},
            {"max_concessions", 3},
            {"should_concede", {"fee"}},

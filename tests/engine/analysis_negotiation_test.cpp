@@ -145,7 +145,9 @@ TEST_CASE("during a negotiation the analysis tries hold, accept, walk, split, ni
     REQUIRE(my_rate - their_rate >= 3 * rate.step);   // room for the moves below
     REQUIRE(my_fee - their_fee >= 3 * fee.step);
     CHECK(has("offer:rate=" + format_value(rate, my_rate - rate.step)));
-    CHECK(has("offer:rate=" + format_value(rate, my_rate - 2 * rate.step)));
+    // Offers concede one step at a time: a bigger step is never better play, and it would
+    // multiply the states explored.
+    CHECK_FALSE(has("offer:rate=" + format_value(rate, my_rate - 2 * rate.step)));
     CHECK(has("offer:fee=" + format_value(fee, my_fee - fee.step)));
     CHECK(has("nibble:rate=" + format_value(rate, their_rate + rate.step)));
     CHECK(has("trade:fee=" + format_value(fee, my_fee - fee.step) +

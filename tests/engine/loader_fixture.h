@@ -116,7 +116,7 @@ inline json scenario_json() {
           "bank_target": 1.0, "bank_walkaway": 0.5, "bank_opening": 1.5,
           "client_opening": 0, "client_reservation": 0.8}
        ],
-       "max_rounds": 4, "max_concessions": 3,
+       "max_rounds": 8, "max_concessions": 3,
        "should_concede": ["fee"], "must_hold": ["rate"],
        "on_deal": "end_deal", "on_no_deal": "end_left", "on_client_quit": "end_left"
      }},

@@ -86,6 +86,7 @@ struct NegotiationState {
     int counters_left = 0;    // counter-offers the client will still make (its patience_rounds)
     int squeezes = 0;         // rounds the client answered with 挤压法 instead of countering
     bool squeezed = false;    // the client's last reply was a squeeze
+    bool held = false;        // the trainee has held once already in this block
     // 蚕食 by the client: the deal was reached on these terms and the client asked for one more
     // thing (its ask is client_offer); the trainee's next move answers it.
     std::optional<IssueValues> pending_deal;
@@ -105,7 +106,8 @@ std::int64_t client_time_offer(const NegotiationIssue& issue, const ConcessionPo
 std::string format_value_with_unit(const NegotiationIssue& issue, std::int64_t units);
 
 // The bank's value of an agreement, 0–100: each issue scored from walk-away (0) to target
-// (100), weighted by the issue weights.
+// (100) — past the walk-away below zero, to −100 — weighted by the issue weights, the sum kept
+// within 0–100.
 int bank_value(const Negotiation& block, const IssueValues& values);
 // The client's satisfaction with an agreement, 0–100: each issue scored from the client's
 // reservation (0) to its opening (100), weighted by the client's own weights (client_weight).
