@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "editor_fixture.h"
+#include "problems.h"
 #include "parley/writer.h"
 
 using namespace parley;
@@ -160,4 +161,47 @@ TEST_CASE("renaming a node updates every reference to it", "[editor][history][re
             const std::string text = d.canonical();
             CHECK(text.find("\"polite_exit\"") == std::string::npos);
         });
+}
+
+TEST_CASE("renaming a declared flag, need, objection or variable updates every reference to it",
+          "[editor][history][rename]") {
+    struct Case {
+        Declared kind;
+        std::string from, to;
+        bool only_references;   // every occurrence of `from` in the file is a reference to it
+    };
+    const Case cases[] = {{Declared::Flag, "buying_signal", "signal_seen", true},
+                          {Declared::Need, "supplier_payment", "cash_for_aluminium", true},
+                          {Declared::Objection, "rate_gap", "cheaper_rival", false},
+                          {Declared::Variable, "slips", "mistakes", true}};
+    for (const Case& c : cases) {
+        DYNAMIC_SECTION("rename " << c.from) {
+            Scratch s("rename-declared");
+            auto doc = s.open(s.copy_shipped());
+            const Validation before = validate_model(*doc->snapshot(), *doc->shared());
+            const std::size_t uses = doc->uses_of(c.kind, c.from).size();
+            REQUIRE(uses > 0);
+            check_undo_redo(
+                [&](Document& d) {
+                    CHECK_FALSE(d.rename_declared(c.kind, c.from, ""));
+                    CHECK_FALSE(d.rename_declared(c.kind, "not_declared", c.to));
+                    CHECK_FALSE(d.rename_declared(c.kind, c.from, c.kind == Declared::Variable ? "trust"
+                                                                  : c.kind == Declared::Flag   ? "agenda_set"
+                                                                  : c.kind == Declared::Need   ? "receivable_gap"
+                                                                                               : "slow_approval"));
+                    const std::size_t depth = d.undo_depth();
+                    REQUIRE(d.rename_declared(c.kind, c.from, c.to));
+                    CHECK(d.undo_depth() == depth + 1);   // one undo step
+                },
+                [&](const Document& d) {
+                    CHECK(d.uses_of(c.kind, c.from).empty());
+                    CHECK(d.uses_of(c.kind, c.to).size() == uses);
+                    // Nothing dangles: the validator finds what it found before, no more.
+                    const Validation after = validate_model(*d.snapshot(), *d.shared());
+                    CHECK(after.errors == 0);
+                    CHECK(after.warnings == before.warnings);
+                    if (c.only_references) CHECK(d.canonical().find("\"" + c.from + "\"") == std::string::npos);
+                });
+        }
+    }
 }

@@ -535,6 +535,143 @@ bool Document::rename_node(std::size_t i, const std::string& new_id) {
     return true;
 }
 
+namespace {
+
+// Every place a declared id of one kind is used, renamed from `from` to `to` (or only counted
+// when they are equal), with where it is for uses_of.
+struct DeclaredRefs {
+    Declared kind;
+    std::string from, to;
+    std::vector<std::string> where;
+    std::string at;
+
+    void id(std::string& s, const char* field) {
+        if (s != from) return;
+        s = to;
+        where.push_back(at + field);
+    }
+    void list(std::vector<std::string>& v, const char* field) {
+        for (auto& s : v) id(s, field);
+    }
+    void keys(std::map<std::string, int>& m, const char* field) {
+        auto it = m.find(from);
+        if (it == m.end()) return;
+        const int value = it->second;
+        m.erase(it);
+        m[to] = value;
+        where.push_back(at + field);
+    }
+    void condition(Condition& c, const char* field) {
+        using K = Condition::Kind;
+        const bool mine = (c.kind == K::Compare && kind == Declared::Variable) || (c.kind == K::Flag && kind == Declared::Flag) ||
+                          (c.kind == K::Need && kind == Declared::Need) ||
+                          (c.kind == K::Objection && kind == Declared::Objection);
+        if (mine) id(c.subject, field);
+        for (auto& child : c.children) condition(child, field);
+    }
+    void effects(Effects& e) {
+        switch (kind) {
+            case Declared::Flag: list(e.set_flags, "/effects/set_flags"), list(e.clear_flags, "/effects/clear_flags"); break;
+            case Declared::Need: list(e.discover_needs, "/effects/discover_needs"); break;
+            case Declared::Objection:
+                list(e.raise_objections, "/effects/raise_objections"), list(e.resolve_objections, "/effects/resolve_objections");
+                break;
+            case Declared::Variable: keys(e.add, "/effects/add"), keys(e.set, "/effects/set"); break;
+        }
+    }
+    void consequence(Consequence& c, const std::string& prefix) {
+        const std::string saved = at;
+        at = prefix;
+        effects(c.effects);
+        for (auto& b : c.branches) condition(b.when, "/branches/if");
+        at = saved;
+    }
+    void node(Node& n) {
+        for (auto& o : n.options) {
+            const std::string base = "nodes/" + n.id + "/options/" + o.id;
+            at = base;
+            condition(o.when, "/if");
+            if (o.objection && kind == Declared::Objection) id(o.objection->objection, "/objection");
+            consequence(o.consequence, base);
+            if (o.close) {
+                at = base + "/close";
+                condition(o.close->timely_when, "/timely_if");
+                consequence(o.close->premature, base + "/close/premature");
+            }
+        }
+    }
+    void header(Scenario& s) {
+        at = "state";
+        switch (kind) {
+            case Declared::Flag: list(s.state.flags, "/flags"); break;
+            case Declared::Need:
+                for (auto& n : s.state.needs) id(n.id, "/needs");
+                break;
+            case Declared::Objection:
+                for (auto& o : s.state.objections) id(o.id, "/objections");
+                break;
+            case Declared::Variable:
+                for (auto& v : s.state.variables) id(v.id, "/variables");
+                break;
+        }
+    }
+};
+
+std::vector<std::string> declared_ids(const Scenario& s, Declared kind) {
+    std::vector<std::string> out;
+    switch (kind) {
+        case Declared::Flag: out = s.state.flags; break;
+        case Declared::Need:
+            for (const auto& n : s.state.needs) out.push_back(n.id);
+            break;
+        case Declared::Objection:
+            for (const auto& o : s.state.objections) out.push_back(o.id);
+            break;
+        case Declared::Variable:
+            for (const auto& v : s.state.variables) out.push_back(v.id);
+            out.insert(out.end(), {"trust", "interest", "patience"});   // meters share the names
+            break;
+    }
+    return out;
+}
+
+const char* declared_name(Declared kind) {
+    switch (kind) {
+        case Declared::Flag: return "flag";
+        case Declared::Need: return "need";
+        case Declared::Objection: return "objection";
+        case Declared::Variable: return "variable";
+    }
+    return "";
+}
+
+}  // namespace
+
+bool Document::rename_declared(Declared kind, const std::string& old_id, const std::string& new_id) {
+    const auto ids = declared_ids(model_, kind);
+    if (new_id.empty() || new_id == old_id || std::find(ids.begin(), ids.end(), new_id) != ids.end()) return false;
+    if (std::find(ids.begin(), ids.end(), old_id) == ids.end()) return false;
+    Edit e{std::string("Rename ") + declared_name(kind) + " " + old_id + " → " + new_id, "", {}};
+    for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
+        DeclaredRefs refs{kind, old_id, new_id, {}, {}};
+        Node after = model_.nodes[n];
+        refs.node(after);
+        if (!refs.where.empty()) e.changes.push_back(replace_node(n, model_.nodes[n], std::move(after), positions_[n]));
+    }
+    e.changes.push_back(header_change([&](Scenario& s) {
+        DeclaredRefs refs{kind, old_id, new_id, {}, {}};
+        refs.header(s);
+    }));
+    apply(std::move(e));
+    return true;
+}
+
+std::vector<std::string> Document::uses_of(Declared kind, const std::string& id) const {
+    DeclaredRefs refs{kind, id, id, {}, {}};
+    for (Node node : model_.nodes) refs.node(node);
+    return refs.where;
+}
+
 void Document::replace_all(const Scenario& scenario, const std::vector<Vec2>& positions, const std::string& label) {
     Edit e{label, "", {}};
     for (std::size_t n = model_.nodes.size(); n-- > 0;) {

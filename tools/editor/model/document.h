@@ -30,6 +30,9 @@ namespace parley::editor {
 // 1. Changes and edits
 // ============================================================================
 
+// The ids a scenario declares in its state, which conditions and effects refer to.
+enum class Declared { Flag, Need, Objection, Variable };
+
 struct Vec2 {
     float x = 0.f, y = 0.f;
     bool operator==(const Vec2& o) const { return x == o.x && y == o.y; }
@@ -140,6 +143,17 @@ public:
     // Renames a node and every reference to it. False (and nothing changes) when the new id is
     // empty or already taken.
     bool rename_node(std::size_t node, const std::string& new_id);
+    // Renames a declared flag, need, objection or variable and every reference to it (options'
+    // conditions, branches, close timing, effects, objection answers), one undo step. False (and
+    // nothing changes) when `old_id` is not declared or `new_id` is empty or already declared.
+    bool rename_declared(Declared kind, const std::string& old_id, const std::string& new_id);
+    // Where a declared id is used ("nodes/x/options/y/if", …), for the rename field's hint.
+    std::vector<std::string> uses_of(Declared kind, const std::string& id) const;
+    // The shared content changed (a persona was edited): the model is judged against it now.
+    void set_shared(std::shared_ptr<const ContentSet> shared) {
+        shared_ = std::move(shared);
+        touch();
+    }
     // Replaces the whole model (recovery, import of a reworked file): one undo step.
     void replace_all(const Scenario& scenario, const std::vector<Vec2>& positions, const std::string& label);
 
