@@ -14,7 +14,7 @@ using namespace parley;
 
 int main(int argc, char** argv) {
     CLI::App cli{"parley-editor: write, fix, prove and try out Parley scenarios"};
-    std::string file, content, screenshot, lang, select, panel, playtest, state_dir, size = "1280x800";
+    std::string file, content, screenshot, lang, select, panel, playtest, persona, state_dir, size = "1280x800";
     cli.add_option("FILE", file, "Scenario file to open (default: a new scenario from the template)");
     cli.add_option("--content", content, "Content root (competencies.json, personas/); default: the one around FILE, "
                                          "else the nearest scenarios/ above the current directory or the program")
@@ -22,8 +22,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", screenshot, "Draw the window once the analysis is done, save it as a PNG, exit");
     cli.add_option("--lang", lang, "Interface language: zh or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--select", select, "Select this node (and centre the canvas on it)");
-    cli.add_option("--panel", panel, "Side panel to show: inspector, scenario or playtest")
-        ->check(CLI::IsMember({"inspector", "scenario", "playtest"}));
+    cli.add_option("--panel", panel, "Side panel to show: inspector, scenario, playtest or persona")
+        ->check(CLI::IsMember({"inspector", "scenario", "playtest", "persona"}));
+    cli.add_option("--persona", persona, "With --panel persona: the persona to edit (its id)");
     cli.add_option("--playtest", playtest, "With --screenshot: playtest from the selected node with these choices (1,2,…)");
     cli.add_option("--state-dir", state_dir, "Where autosave copies, layouts and recent files live "
                                              "(default: $XDG_STATE_HOME/parley/editor)");
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     }
     if (panel == "scenario") app.show_panel(editor::Panel::Scenario);
     if (panel == "playtest") app.show_panel(editor::Panel::Playtest);
+    if (panel == "persona") app.show_persona(persona);
     if (!shot) return app.run();
 
     // Screenshot: let the validator, the analysis and the font atlas settle, then draw and save.

@@ -4,9 +4,14 @@
 
 namespace parley::editor {
 
+bool is_teaching_check(const Diagnostic& d) {
+    return d.severity == Severity::Warning && d.message.rfind("negotiation '", 0) == 0;
+}
+
 std::vector<Problem> problems_from(const Diagnostics& diags, bool from_analysis) {
     std::vector<Problem> out;
-    for (const auto& d : diags.items) out.push_back({d, node_ref_of(d.pointer), from_analysis});
+    for (const auto& d : diags.items)
+        out.push_back({d, node_ref_of(d.pointer), from_analysis, from_analysis && is_teaching_check(d)});
     return out;
 }
 

@@ -17,7 +17,13 @@ struct Problem {
     Diagnostic diagnostic;
     std::optional<NodeRef> where;   // the node (and option) it is about
     bool from_analysis = false;     // soundness and teaching checks (background)
+    bool teaching = false;          // a teaching check of a negotiation block (is_teaching_check)
 };
+
+// The teaching checks of the scoring issue reach the editor through check_soundness as
+// warnings about a negotiation block ("negotiation 'terms' has no tension: …"); the problems
+// panel lists them apart, since they are about what the block teaches, not whether it runs.
+bool is_teaching_check(const Diagnostic& d);
 
 struct Validation {
     std::vector<Problem> problems;

@@ -130,7 +130,7 @@ int EditorApp::run() {
 
 void EditorApp::handle(const sf::Event& e) {
     if (e.type == sf::Event::Closed) {
-        if (doc_->modified()) close_requested_ = true;   // ask first
+        if (doc_->modified() || personas_modified()) close_requested_ = true;   // ask first
         else {
             doc_->discard_recovery();
             quit_ = true;
@@ -341,6 +341,12 @@ void EditorApp::save(bool overwrite) {
         path_buffer_ = "scenario.json";
         return;
     }
+    // A file that did not load completely loses what could not be read when it is saved: ask.
+    if (doc_->opened_incomplete() && !incomplete_confirmed_) {
+        confirm_incomplete_ = true;
+        return;
+    }
+    incomplete_confirmed_ = false;
     const SaveResult r = doc_->save(overwrite);
     if (r.status == SaveStatus::Saved) {
         notify(std::string(t("已保存 ", "Saved ")) + doc_->file().filename().string());
@@ -471,14 +477,42 @@ void EditorApp::draw_modals() {
         ImGui::NewLine();
         ImGui::EndPopup();
     }
+    if (modal("##incomplete", confirm_incomplete_)) {
+        ui::heading(t("这个文件没有完整读取", "This file did not load completely"));
+        std::size_t errors = 0;
+        for (const auto& d : doc_->open_diagnostics().items) errors += d.severity == Severity::Error ? 1 : 0;
+        ui::text_wrapped(std::string(t("打开时有 ", "It had ")) + std::to_string(errors) +
+                         t(" 个错误。保存只会写入能读出的部分,其余内容会从文件中丢失。仍然保存吗?",
+                           " errors when it was opened. Saving writes only what could be read; the rest is dropped from the "
+                           "file. Save anyway?"));
+        if (tool(t("仍然保存", "Save anyway"), "incomplete.save", true, ui::Button::Danger)) {
+            confirm_incomplete_ = false;
+            incomplete_confirmed_ = true;
+            ImGui::CloseCurrentPopup();
+            save();
+        }
+        if (tool(t("另存为副本", "Save a copy as"), "incomplete.save_as")) {
+            confirm_incomplete_ = false;
+            ImGui::CloseCurrentPopup();
+            path_prompt_ = PathPrompt::SaveAs;
+            path_buffer_ = fs::path(doc_->file()).replace_extension(".fixed.json").string();
+        }
+        if (tool(t("取消", "Cancel"), "incomplete.cancel")) {
+            confirm_incomplete_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::NewLine();
+        ImGui::EndPopup();
+    }
     if (modal("##quit", close_requested_)) {
         ui::heading(t("有未保存的修改", "There are unsaved changes"));
         ui::text_wrapped(t("退出前保存吗?", "Save before quitting?"));
         if (tool(t("保存并退出", "Save and quit"), "quit.save", true, ui::Button::Primary)) {
-            save();
+            if (doc_->modified()) save();
+            save_personas(false);
             close_requested_ = false;
             ImGui::CloseCurrentPopup();
-            if (!doc_->modified()) quit_ = true;
+            if (!doc_->modified() && !personas_modified()) quit_ = true;
         }
         if (tool(t("不保存", "Quit without saving"), "quit.discard", true, ui::Button::Danger)) {
             doc_->discard_recovery();
@@ -559,9 +593,20 @@ void EditorApp::shortcuts() {
     if (io.KeyCtrl) {
         // In a text field Ctrl+Z/Y are the field's own (its changes reach the document anyway).
         if (io.WantTextInput && (pressed(sf::Keyboard::Z) || pressed(sf::Keyboard::Y))) return;
-        if (pressed(sf::Keyboard::Z) && !io.KeyShift) doc_->undo();
-        if (pressed(sf::Keyboard::Y) || (pressed(sf::Keyboard::Z) && io.KeyShift)) doc_->redo();
-        if (pressed(sf::Keyboard::S)) save();
+        // In the persona panel they are the persona's (its own history and file).
+        PersonaDocument* persona = panel_ == Panel::Persona ? persona_document(persona_shown_) : nullptr;
+        if (pressed(sf::Keyboard::Z) && !io.KeyShift) {
+            if (persona) persona->undo(), persona_edited(*persona);
+            else doc_->undo();
+        }
+        if (pressed(sf::Keyboard::Y) || (pressed(sf::Keyboard::Z) && io.KeyShift)) {
+            if (persona) persona->redo(), persona_edited(*persona);
+            else doc_->redo();
+        }
+        if (pressed(sf::Keyboard::S)) {
+            if (persona) save_personas(false);
+            else save();
+        }
         if (pressed(sf::Keyboard::F)) focus_search_ = true;
         return;
     }

@@ -12,8 +12,11 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Clock.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +28,7 @@
 #include "parley/ui/platform.h"
 #include "parley/ui/synthetic_input.h"
 #include "parley/ui/targets.h"
+#include "persona_document.h"
 #include "playtest.h"
 #include "problems.h"
 
@@ -41,7 +45,7 @@ struct Options {
     bool offer_recovery = true;        // ask about a recovery copy at start
 };
 
-enum class Panel { Inspector, Scenario, Playtest };
+enum class Panel { Inspector, Scenario, Playtest, Persona };
 
 // The canvas' view: canvas units to screen pixels.
 struct Camera {
@@ -96,6 +100,9 @@ public:
     bool quitting() const { return quit_; }
     const std::string& notice() const { return notice_; }
     void on_frame_drawn(std::function<void(EditorApp&)> hook) { frame_hook_ = std::move(hook); }
+    // The persona panel's persona (opened from its file on first use; null when it cannot be).
+    PersonaDocument* persona_document(const std::string& id);
+    void show_persona(const std::string& id) { persona_shown_ = id, panel_ = Panel::Persona; }
     // Starts a playtest with the setup in playtest().setup (the Start button).
     void start_playtest_run();
 
@@ -132,6 +139,22 @@ private:
     void draw_option(std::size_t node, std::size_t k);
     void draw_scenario_panel();
     bool text_pair(const std::string& path, const Text& value, const char* label, bool multiline = true);
+    bool text_fields(const std::string& id, const Text& value, const char* label, bool multiline,
+                     const std::function<void(Lang, const std::string&)>& write, const std::function<void()>& done);
+    // A part of option `option` of node `node` as raw JSON (`field` is its path in the option's
+    // JSON: {"if"}, {"effects"}, {"close", "timely_if"}), shown as the writer writes it and checked
+    // by the loader as it is typed; a valid text is taken from the re-read option by `take`.
+    void raw_json_field(const std::string& key, const char* title, std::size_t node, std::size_t option,
+                        const std::vector<std::string>& field, const std::function<void(Option&, const Option&)>& take,
+                        const char* example);
+    void condition_picker(const char* id, const Condition& current, const std::function<void(const Condition&)>& set);
+    void draw_issues_table(std::size_t node);
+    void draw_declared_ids();
+    // persona_panel.cpp
+    void draw_persona_panel();
+    void persona_edited(PersonaDocument& p);
+    bool save_personas(bool overwrite);
+    bool personas_modified() const;
     // problems_panel.cpp
     void draw_problems(ImVec2 size);
     // playtest_panel.cpp
@@ -179,6 +202,15 @@ private:
     std::optional<std::size_t> rename_for_;
     std::map<std::string, std::string> raw_when_;   // option path → the JSON being typed
     std::map<std::string, std::string> raw_error_;
+    std::map<std::string, std::string> issue_buffers_;   // issue cell → the number being typed
+    std::map<std::string, std::string> rename_declared_;  // "flag:x" → the new id being typed
+
+    // Personas being edited (shared by every scenario; saved on their own).
+    std::string persona_shown_;
+    std::map<std::string, std::unique_ptr<PersonaDocument>> persona_docs_;
+    std::string persona_error_;
+    bool persona_external_ = false;
+    bool confirm_incomplete_ = false, incomplete_confirmed_ = false;
 
     // Modals and notices.
     std::optional<Recovery> recovery_offer_;

@@ -13,6 +13,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -70,6 +72,14 @@ void label(const char* text) {
 }  // namespace
 
 bool EditorApp::text_pair(const std::string& path, const Text& current, const char* title, bool multiline) {
+    return text_fields(
+        path, current, title, multiline, [&](Lang l, const std::string& v) { doc_->set_text(path, l, v); },
+        [&] { doc_->end_merge(); });
+}
+
+bool EditorApp::text_fields(const std::string& path, const Text& current, const char* title, bool multiline,
+                            const std::function<void(Lang, const std::string&)>& write,
+                            const std::function<void()>& done) {
     const Text value = current;   // the model changes under us when a field is edited
     label(title);
     const float w = (ImGui::GetContentRegionAvail().x - 8.f) * 0.5f;
@@ -106,13 +116,13 @@ bool EditorApp::text_pair(const std::string& path, const Text& current, const ch
             const ImVec2 a = ImGui::GetItemRectMin();
             ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + 6, a.y + 4), ui::palette::danger, hint);
         }
-        if (ImGui::IsItemDeactivated()) doc_->end_merge();
+        if (ImGui::IsItemDeactivated()) done();
         ImGui::PopID();
         ImGui::PopID();
         if (missing) ImGui::PopStyleColor();
         if (edited) {
             fonts_.cover(buffer);
-            doc_->set_text(path, l, buffer);
+            write(l, buffer);
             changed = true;
         }
     }
@@ -166,6 +176,7 @@ void EditorApp::draw_side_panel(ImVec2 size) {
     tab(Panel::Inspector, t("检查器", "Inspector"), "tab.inspector");
     tab(Panel::Scenario, t("场景", "Scenario"), "tab.scenario");
     tab(Panel::Playtest, t("试玩", "Playtest"), "tab.playtest");
+    tab(Panel::Persona, t("客户类型", "Persona"), "tab.persona");
     ImGui::NewLine();
     ui::separator();
     ImGui::BeginChild("##side_body", ImVec2(0, 0), false);
@@ -173,6 +184,7 @@ void EditorApp::draw_side_panel(ImVec2 size) {
         case Panel::Inspector: draw_inspector(); break;
         case Panel::Scenario: draw_scenario_panel(); break;
         case Panel::Playtest: draw_playtest(); break;
+        case Panel::Persona: draw_persona_panel(); break;
     }
     ImGui::EndChild();
     ImGui::EndChild();
@@ -294,30 +306,9 @@ void EditorApp::draw_inspector() {
             });
         };
         text_pair(key + "/negotiation/briefing", neg.briefing, t("谈判前的说明", "Briefing"));
-        if (ImGui::BeginTable("##issues", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            for (const char* h : {"id", t("单位", "unit"), "min", "max", t("目标", "target"), t("底线", "walk-away"), t("客户底线", "client res.")})
-                ImGui::TableSetupColumn(h);
-            ImGui::TableHeadersRow();
-            for (std::size_t q = 0; q < neg.issues.size(); ++q) {
-                const NegotiationIssue& is = neg.issues[q];
-                ImGui::TableNextRow();
-                auto num = [&](std::int64_t v) {
-                    double d = static_cast<double>(v);
-                    for (int k = 0; k < is.decimals; ++k) d /= 10.0;
-                    ImGui::Text("%.*f", is.decimals, d);
-                };
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(is.id.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(is.unit.c_str());
-                ImGui::TableNextColumn(); num(is.min);
-                ImGui::TableNextColumn(); num(is.max);
-                ImGui::TableNextColumn(); num(is.bank_target);
-                ImGui::TableNextColumn(); num(is.bank_walkaway);
-                ImGui::TableNextColumn(); num(is.client_reservation);
-            }
-            ImGui::EndTable();
-        }
+        draw_issues_table(i);
+        for (const auto& is : neg.issues)
+            text_pair(key + "/negotiation/issues/" + is.id + "/label", is.label, (is.id + " · " + t("名称", "label")).c_str(), false);
         std::vector<std::string> issue_ids;
         for (const auto& is : neg.issues) issue_ids.push_back(is.id);
         label(t("可让步(退让表)", "May concede (退让表)"));
@@ -517,6 +508,14 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
             ImGui::SetNextItemWidth(half);
             CloseStrategy cs = o.close->strategy;
             if (enum_combo("##strategy", cs, lang_)) edit("Close strategy", [&](Option& x) { x.close->strategy = cs; });
+            label(t("时机恰当的条件(购买信号)", "Timely when (buying signals)"));
+            condition_picker("##timely", o.close->timely_when,
+                             [&](const Condition& c) { edit("Close timing", [&](Option& x) { x.close->timely_when = c; }); });
+            raw_json_field("timely:" + key, "timely_if", i, k, {"close", "timely_if"},
+                           [](Option& x, const Option& parsed) {
+                               if (x.close && parsed.close) x.close->timely_when = parsed.close->timely_when;
+                           },
+                           "e.g. {\"all\": [{\"flag\": \"buying_signal\"}, {\"objection\": \"rate_gap\", \"is\": \"resolved\"}]}");
             text_pair(key + "/close/premature/feedback", o.close->premature.feedback, t("过早促成的反馈", "Feedback when premature"));
         }
         bool violates = o.violation.has_value();
@@ -537,64 +536,618 @@ void EditorApp::draw_option(std::size_t i, std::size_t k) {
         ImGui::TreePop();
     }
 
-    // The condition as JSON, checked as it is typed (the loader's own rules and messages).
+    // Sources (seed sections this option teaches) and duties it discharges.
+    const bool teach_open = ImGui::TreeNode(t("出处与职责", "Sources and duties"));
+    ui::mark_target("inspector.sources." + std::to_string(k));
+    if (teach_open) {
+        label(t("出处(种子章节)", "Sources (seed sections)"));
+        std::vector<std::string> sources = o.sources;
+        std::vector<std::string> offered = s.sources;   // the scenario's own sections first
+        for (const auto& src : o.sources)
+            if (std::find(offered.begin(), offered.end(), src) == offered.end()) offered.push_back(src);
+        if (id_checks("sources", sources, offered)) edit("Sources", [&](Option& x) { x.sources = sources; });
+        std::string& fresh = rename_declared_["source:" + key];
+        ImGui::SetNextItemWidth(half);
+        if (ImGui::InputTextWithHint("##newsource", t("新出处,如 004 第41招", "new source, e.g. 004 第41招"), &fresh,
+                                     ImGuiInputTextFlags_EnterReturnsTrue) && !fresh.empty()) {
+            fonts_.cover(fresh);
+            const std::string add = fresh;
+            if (std::find(o.sources.begin(), o.sources.end(), add) == o.sources.end())
+                edit("Add source", [&](Option& x) { x.sources.push_back(add); });
+            fresh.clear();
+        }
+        label(t("履行的职责", "Duties it fulfils"));
+        for (const auto& e : all<Duty>()) {
+            bool on = std::find(o.fulfils.begin(), o.fulfils.end(), e.value) != o.fulfils.end();
+            if (ImGui::Checkbox((e.name.in(lang_) + "##fulfils").c_str(), &on))
+                edit("Fulfils", [&](Option& x) {
+                    if (on) x.fulfils.push_back(e.value);
+                    else x.fulfils.erase(std::remove(x.fulfils.begin(), x.fulfils.end(), e.value), x.fulfils.end());
+                });
+        }
+        ImGui::TreePop();
+    }
+
+    // The condition and the effects as JSON, checked as they are typed (the loader's own rules
+    // and messages), for what the pickers do not offer.
     const bool when_open = ImGui::TreeNode(t("显示条件 (JSON)", "Shown when (JSON)"));
     ui::mark_target("inspector.when." + std::to_string(k));
     if (when_open) {
-        if (!raw_when_.count(key)) {
-            const auto j = to_json(*doc_->snapshot());
-            const auto& opt = j["nodes"][i]["options"][k];
-            raw_when_[key] = opt.contains("if") ? opt["if"].dump(2) : "";
-        }
-        std::string& raw = raw_when_[key];
-        const bool bad = raw_error_.count(key) > 0;
-        if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::palette::danger_soft);
-        if (ImGui::InputTextMultiline("##when", &raw, ImVec2(-1, 90))) {
-            raw_error_.erase(key);
-            nlohmann::ordered_json cond;
-            bool parsed = true;
-            if (!raw.empty()) {
-                try {
-                    cond = nlohmann::ordered_json::parse(raw);
-                } catch (const std::exception& e) {
-                    raw_error_[key] = e.what();
-                    parsed = false;
-                }
-            }
-            if (parsed) {
-                auto j = to_json(*doc_->snapshot());
-                auto& opt = j["nodes"][i]["options"][k];
-                if (raw.empty()) opt.erase("if");
-                else opt["if"] = cond;
-                Diagnostics diags;
-                const auto draft = parse_scenario_draft(j.dump(2), "condition", shared_->model, shared_->personas, diags);
-                const std::string where = "/nodes/" + std::to_string(i) + "/options/" + std::to_string(k) + "/if";
-                for (const auto& d : diags.items)
-                    if (d.severity == Severity::Error && d.pointer.rfind(where, 0) == 0) raw_error_[key] = d.message;
-                if (!raw_error_.count(key) && draft.scenario && i < draft.scenario->nodes.size() &&
-                    k < draft.scenario->nodes[i].options.size()) {
-                    const Condition when = draft.scenario->nodes[i].options[k].when;
-                    edit("Condition", [&](Option& x) { x.when = when; }, "when:" + key);
-                }
-            }
-        }
-        if (ImGui::IsItemDeactivated()) doc_->end_merge(), raw_when_.erase(key);
-        if (bad) ImGui::PopStyleColor();
-        if (raw_error_.count(key)) {
-            fonts_.cover(raw_error_[key]);
-            ui::text_wrapped(raw_error_[key], ui::palette::danger);
-        } else {
-            ui::caption(t("例: {\"flag\": \"agenda_set\"}、{\"var\": \"trust\", \"op\": \">=\", \"value\": 50}",
-                          "e.g. {\"flag\": \"agenda_set\"}, {\"var\": \"trust\", \"op\": \">=\", \"value\": 50}"));
-        }
+        condition_picker("##when_pick", o.when, [&](const Condition& c) { edit("Condition", [&](Option& x) { x.when = c; }); });
+        raw_json_field("when:" + key, "if", i, k, {"if"}, [](Option& x, const Option& parsed) { x.when = parsed.when; },
+                       "e.g. {\"flag\": \"agenda_set\"}, {\"var\": \"trust\", \"op\": \">=\", \"value\": 50}");
+        ImGui::TreePop();
+    }
+    const bool fx_open = ImGui::TreeNode(t("效果 (JSON)", "Effects (JSON)"));
+    ui::mark_target("inspector.effects_json." + std::to_string(k));
+    if (fx_open) {
+        raw_json_field("fx:" + key, "effects", i, k, {"effects"},
+                       [](Option& x, const Option& parsed) { x.consequence.effects = parsed.consequence.effects; },
+                       "e.g. {\"trust\": 3, \"set_flags\": [\"agenda_set\"], \"add\": {\"probes\": 1}}");
+        if (o.close)
+            raw_json_field("fxp:" + key, "premature effects", i, k, {"close", "premature", "effects"},
+                           [](Option& x, const Option& parsed) {
+                               if (x.close && parsed.close) x.close->premature.effects = parsed.close->premature.effects;
+                           },
+                           "premature: {\"trust\": -3}");
         ImGui::TreePop();
     }
     ImGui::PopID();
 }
 
 // ============================================================================
+// 4b. Raw JSON fields and the condition picker
+// ============================================================================
+
+void EditorApp::raw_json_field(const std::string& key, const char* title, std::size_t i, std::size_t k,
+                               const std::vector<std::string>& field,
+                               const std::function<void(Option&, const Option&)>& take, const char* example) {
+    auto locate = [&](nlohmann::ordered_json& opt, bool create) -> nlohmann::ordered_json* {
+        nlohmann::ordered_json* at = &opt;
+        for (const auto& f : field) {
+            if (!at->is_object() || (!create && !at->contains(f))) return nullptr;
+            at = &(*at)[f];
+        }
+        return at;
+    };
+    if (!raw_when_.count(key)) {
+        auto j = to_json(*doc_->snapshot());
+        const nlohmann::ordered_json* v = locate(j["nodes"][i]["options"][k], false);
+        raw_when_[key] = v ? v->dump(2) : "";
+    }
+    std::string& raw = raw_when_[key];
+    const bool bad = raw_error_.count(key) > 0;
+    if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::palette::danger_soft);
+    ImGui::PushID(key.c_str());
+    const bool typed = ImGui::InputTextMultiline("##raw", &raw, ImVec2(-1, 90));
+    ui::mark_target("raw." + std::string(title) + "." + std::to_string(k));
+    if (typed) {
+        raw_error_.erase(key);
+        nlohmann::ordered_json value;
+        bool parsed = true;
+        if (!raw.empty()) {
+            try {
+                value = nlohmann::ordered_json::parse(raw);
+            } catch (const nlohmann::json::parse_error& e) {
+                // "… at line 2, column 5: …": the position is in what was typed.
+                raw_error_[key] = e.what();
+                parsed = false;
+            }
+        }
+        if (parsed) {
+            auto j = to_json(*doc_->snapshot());
+            auto& opt = j["nodes"][i]["options"][k];
+            if (raw.empty()) {
+                nlohmann::ordered_json* parent = &opt;
+                for (std::size_t f = 0; f + 1 < field.size() && parent; ++f)
+                    parent = parent->contains(field[f]) ? &(*parent)[field[f]] : nullptr;
+                if (parent && parent->is_object()) parent->erase(field.back());
+            } else if (nlohmann::ordered_json* at = locate(opt, true)) {
+                *at = value;
+            }
+            Diagnostics diags;
+            const auto draft = parse_scenario_draft(j.dump(2), "inspector", shared_->model, shared_->personas, diags);
+            std::string where = "/nodes/" + std::to_string(i) + "/options/" + std::to_string(k);
+            for (const auto& f : field) where += "/" + f;
+            for (const auto& d : diags.items)
+                if (d.severity == Severity::Error && d.pointer.rfind(where, 0) == 0 && !raw_error_.count(key)) {
+                    // Located inside the field: "/set_flags/1: undeclared flag 'x'".
+                    const std::string inside = d.pointer.substr(where.size());
+                    raw_error_[key] = (inside.empty() ? std::string() : inside + ": ") + d.message;
+                }
+            if (!raw_error_.count(key) && draft.scenario && i < draft.scenario->nodes.size() &&
+                k < draft.scenario->nodes[i].options.size()) {
+                const Option got = draft.scenario->nodes[i].options[k];
+                doc_->edit_node(i, title, "raw:" + key, [&](Node& n) { take(n.options[k], got); });
+            }
+        }
+    }
+    if (ImGui::IsItemDeactivated()) doc_->end_merge(), raw_when_.erase(key);
+    ImGui::PopID();
+    if (bad) ImGui::PopStyleColor();
+    if (raw_error_.count(key)) {
+        fonts_.cover(raw_error_[key]);
+        ui::text_wrapped(raw_error_[key], ui::palette::danger);
+        ui::mark_target("raw_error." + std::string(title) + "." + std::to_string(k));
+    } else {
+        ui::caption(example);
+    }
+}
+
+namespace {
+
+const char* op_text(CmpOp op) {
+    switch (op) {
+        case CmpOp::Lt: return "<";
+        case CmpOp::Le: return "<=";
+        case CmpOp::Eq: return "==";
+        case CmpOp::Ne: return "!=";
+        case CmpOp::Ge: return ">=";
+        case CmpOp::Gt: return ">";
+    }
+    return "?";
+}
+
+std::string summary_of(const Condition& c, Lang lang) {
+    using K = Condition::Kind;
+    auto join = [&](const char* sep) {
+        std::string out;
+        for (const auto& ch : c.children) out += (out.empty() ? "" : sep) + summary_of(ch, lang);
+        return "(" + out + ")";
+    };
+    switch (c.kind) {
+        case K::True: return "-";
+        case K::All: return join(" & ");
+        case K::Any: return join(" | ");
+        case K::Not: return "not " + (c.children.empty() ? std::string("?") : summary_of(c.children[0], lang));
+        case K::Compare: return c.subject + " " + op_text(c.op) + " " + std::to_string(c.value);
+        case K::Flag: return "flag " + c.subject;
+        case K::Need: return "need " + c.subject;
+        case K::Objection:
+            return "objection " + c.subject + " " +
+                   (c.objection_is == Condition::ObjectionIs::Raised ? "raised" : c.objection_is == Condition::ObjectionIs::Open ? "open" : "resolved");
+        case K::Emotion: {
+            std::string out = "emotion";
+            for (auto e : c.emotions) out += " " + name_of(e).in(lang);
+            return out;
+        }
+        case K::Persona: {
+            std::string out = "persona";
+            for (const auto& p : c.personas) out += " " + p;
+            return out;
+        }
+        case K::Difficulty: return "difficulty";
+    }
+    return "?";
+}
+
+}  // namespace
+
+// The condition as a list of tests that must all hold, each added from a picker over the
+// declared state (the raw JSON below it takes any other shape).
+void EditorApp::condition_picker(const char* id, const Condition& current, const std::function<void(const Condition&)>& set) {
+    using K = Condition::Kind;
+    const Scenario& s = doc_->scenario();
+    ImGui::PushID(id);
+    std::vector<Condition> tests;
+    if (current.kind == K::All) tests = current.children;
+    else if (current.kind != K::True) tests = {current};
+    auto put = [&](std::vector<Condition> list) {
+        Condition c;
+        if (list.size() == 1) c = list[0];
+        else if (!list.empty()) c.kind = K::All, c.children = std::move(list);
+        set(c);
+    };
+    for (std::size_t q = 0; q < tests.size(); ++q) {
+        ImGui::PushID(static_cast<int>(q));
+        const std::string line = summary_of(tests[q], lang_);
+        fonts_.cover(line);
+        ui::chip(line, ui::palette::primary_soft, ui::palette::primary);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x")) {
+            auto list = tests;
+            list.erase(list.begin() + static_cast<long>(q));
+            put(list);
+        }
+        ImGui::PopID();
+    }
+    if (tests.empty()) ui::caption(t("总是(无条件)", "always (no condition)"));
+    if (ImGui::BeginCombo("##add", t("+ 条件", "+ Condition"), ImGuiComboFlags_HeightLarge)) {
+        auto add = [&](Condition c) {
+            auto list = tests;
+            list.push_back(std::move(c));
+            put(list);
+        };
+        for (const auto& f : s.state.flags) {
+            Condition c;
+            c.kind = K::Flag, c.subject = f;
+            if (ImGui::Selectable(("flag " + f).c_str())) add(c);
+        }
+        for (const auto& n : s.state.needs) {
+            Condition c;
+            c.kind = K::Need, c.subject = n.id;
+            if (ImGui::Selectable(("need " + n.id).c_str())) add(c);
+        }
+        for (const auto& o : s.state.objections)
+            for (auto is : {Condition::ObjectionIs::Raised, Condition::ObjectionIs::Open, Condition::ObjectionIs::Resolved}) {
+                Condition c;
+                c.kind = K::Objection, c.subject = o.id, c.objection_is = is;
+                if (ImGui::Selectable(summary_of(c, lang_).c_str())) add(c);
+            }
+        std::vector<std::string> meters = {"trust", "interest", "patience"};
+        for (const auto& v : s.state.variables) meters.push_back(v.id);
+        for (const auto& m : meters) {
+            Condition c;
+            c.kind = K::Compare, c.subject = m, c.op = CmpOp::Ge, c.value = m == "patience" ? 3 : 50;
+            if (m != "trust" && m != "interest" && m != "patience") c.value = 1;
+            if (ImGui::Selectable((m + " >= …").c_str())) add(c);
+        }
+        for (const auto& pid : s.personas) {
+            Condition c;
+            c.kind = K::Persona, c.personas = {pid};
+            if (ImGui::Selectable(("persona " + pid).c_str())) add(c);
+        }
+        ImGui::EndCombo();
+    }
+    // The numbers of comparisons, edited in place.
+    for (std::size_t q = 0; q < tests.size(); ++q) {
+        if (tests[q].kind != K::Compare) continue;
+        ImGui::PushID(static_cast<int>(q) + 1000);
+        int op = static_cast<int>(tests[q].op), value = tests[q].value;
+        const char* ops[] = {"<", "<=", "==", "!=", ">=", ">"};
+        ImGui::SetNextItemWidth(60);
+        const bool op_changed = ImGui::Combo(tests[q].subject.c_str(), &op, ops, 6);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(90);
+        const bool value_changed = ImGui::InputInt("##v", &value);
+        if (op_changed || value_changed) {
+            auto list = tests;
+            list[q].op = static_cast<CmpOp>(op);
+            list[q].value = value;
+            put(list);
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopID();
+}
+
+// ============================================================================
+// 4c. Negotiation issues table
+// ============================================================================
+
+namespace {
+
+// "3.45" with 2 decimals → 345; nothing when it is not a number with at most `decimals` places
+// (the format keeps negotiation values exact).
+std::optional<std::int64_t> parse_units(const std::string& text, int decimals) {
+    std::size_t k = 0;
+    bool negative = false;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k < text.size() && (text[k] == '-' || text[k] == '+')) negative = text[k] == '-', ++k;
+    std::int64_t whole = 0, frac = 0;
+    int digits = 0, places = 0;
+    for (; k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); ++k, ++digits) {
+        if (whole > 1'000'000'000'000LL) return std::nullopt;
+        whole = whole * 10 + (text[k] - '0');
+    }
+    if (k < text.size() && text[k] == '.') {
+        for (++k; k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); ++k, ++places) {
+            if (places >= decimals) return std::nullopt;   // more places than the issue keeps
+            frac = frac * 10 + (text[k] - '0');
+        }
+    }
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k != text.size() || (digits == 0 && places == 0)) return std::nullopt;
+    for (int p = places; p < decimals; ++p) frac *= 10;
+    std::int64_t scale = 1;
+    for (int p = 0; p < decimals; ++p) scale *= 10;
+    const std::int64_t v = whole * scale + frac;
+    return negative ? -v : v;
+}
+
+std::string units_text(std::int64_t v, int decimals) {
+    std::int64_t scale = 1;
+    for (int p = 0; p < decimals; ++p) scale *= 10;
+    const bool negative = v < 0;
+    const std::int64_t a = negative ? -v : v;
+    std::string out = std::to_string(a / scale);
+    if (decimals > 0) {
+        std::string frac = std::to_string(a % scale);
+        frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
+        out += "." + frac;
+    }
+    return (negative ? "-" : "") + out;
+}
+
+}  // namespace
+
+// One column per issue, one row per field: numbers typed as the file writes them (3.45 for
+// 2 decimals), each checked as it is typed — a number with at most the issue's decimals, the
+// range ordered, the step positive, the sides' values inside the range. Only a valid number
+// reaches the model; the validator judges how the values relate (the problems panel).
+void EditorApp::draw_issues_table(std::size_t i) {
+    const Node& node = doc_->scenario().nodes[i];
+    if (!node.negotiation) return;
+    const Negotiation neg = *node.negotiation;
+    auto edit_issue = [&](std::size_t q, const char* what, const std::string& merge,
+                          const std::function<void(NegotiationIssue&)>& f) {
+        doc_->edit_node(i, what, merge, [&](Node& n) {
+            auto copy = std::make_shared<Negotiation>(*n.negotiation);
+            f(copy->issues[q]);
+            n.negotiation = std::move(copy);
+        });
+    };
+    struct Row {
+        const char* zh;
+        const char* en;
+        std::int64_t NegotiationIssue::*m;
+        bool in_range;   // must lie between min and max
+    };
+    const Row rows[] = {{"最小", "min", &NegotiationIssue::min, false},
+                        {"最大", "max", &NegotiationIssue::max, false},
+                        {"步长", "step", &NegotiationIssue::step, false},
+                        {"银行目标", "bank target", &NegotiationIssue::bank_target, true},
+                        {"银行底线", "bank walk-away", &NegotiationIssue::bank_walkaway, true},
+                        {"银行开价", "bank opening", &NegotiationIssue::bank_opening, true},
+                        {"客户开价", "client opening", &NegotiationIssue::client_opening, true},
+                        {"客户底线", "client reservation", &NegotiationIssue::client_reservation, true}};
+    const int columns = 1 + static_cast<int>(neg.issues.size());
+    std::vector<std::string> errors;
+    if (neg.issues.empty()) ui::caption(t("还没有谈判议题", "No issues yet"));
+    if (!neg.issues.empty() &&
+        ImGui::BeginTable("##issues", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableSetupColumn(t("议题", "issue"));
+        for (const auto& is : neg.issues) ImGui::TableSetupColumn(is.id.c_str());
+        ImGui::TableHeadersRow();
+        // Id, unit and decimals.
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t("单位 / 小数位", "unit / decimals"));
+        for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(q));
+            std::string unit = neg.issues[q].unit;
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+            if (ImGui::InputText("##unit", &unit)) edit_issue(q, "Unit", "unit" + std::to_string(q), [&](NegotiationIssue& x) { x.unit = unit; });
+            if (ImGui::IsItemDeactivated()) doc_->end_merge();
+            ImGui::SameLine();
+            int decimals = neg.issues[q].decimals;
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::InputInt("##dec", &decimals, 0) && decimals >= 0 && decimals <= 4 && decimals != neg.issues[q].decimals) {
+                // The same numbers with more or fewer places: units are rescaled, never rounded away.
+                const int from = neg.issues[q].decimals;
+                edit_issue(q, "Decimals", "", [&](NegotiationIssue& x) {
+                    for (auto m : {&NegotiationIssue::min, &NegotiationIssue::max, &NegotiationIssue::step, &NegotiationIssue::bank_target,
+                                   &NegotiationIssue::bank_walkaway, &NegotiationIssue::bank_opening, &NegotiationIssue::client_opening,
+                                   &NegotiationIssue::client_reservation})
+                        for (int d = from; d < decimals; ++d) x.*m *= 10;
+                    if (decimals < from)
+                        for (auto m : {&NegotiationIssue::min, &NegotiationIssue::max, &NegotiationIssue::step, &NegotiationIssue::bank_target,
+                                       &NegotiationIssue::bank_walkaway, &NegotiationIssue::bank_opening, &NegotiationIssue::client_opening,
+                                       &NegotiationIssue::client_reservation})
+                            for (int d = decimals; d < from; ++d) x.*m /= 10;
+                    x.decimals = decimals;
+                });
+            }
+            ImGui::PopID();
+        }
+        for (const Row& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t(row.zh, row.en));
+            for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+                const NegotiationIssue& is = neg.issues[q];
+                ImGui::TableNextColumn();
+                const std::string cell = node.id + "/" + is.id + "/" + row.en;
+                auto it = issue_buffers_.find(cell);
+                std::string buffer = it != issue_buffers_.end() ? it->second : units_text(is.*(row.m), is.decimals);
+                // Check what is typed against the issue as it would be with it.
+                std::string problem;
+                const auto v = parse_units(buffer, is.decimals);
+                if (!v) {
+                    problem = std::string(t("不是数字,或小数位多于 ", "not a number, or more places than ")) + std::to_string(is.decimals);
+                } else {
+                    NegotiationIssue with = is;
+                    with.*(row.m) = *v;
+                    if (with.min >= with.max) problem = t("最小值须小于最大值", "min must be below max");
+                    else if (with.step <= 0 || with.step > with.max - with.min) problem = t("步长须为正且不大于范围", "step must be positive and within the range");
+                    else if (row.in_range && (*v < with.min || *v > with.max)) problem = t("须在最小与最大之间", "must lie between min and max");
+                }
+                const bool bad = !problem.empty() && it != issue_buffers_.end();
+                ImGui::PushID(cell.c_str());
+                if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::palette::danger_soft);
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::InputText("##v", &buffer, ImGuiInputTextFlags_CharsScientific)) {
+                    issue_buffers_[cell] = buffer;
+                    const auto typed = parse_units(buffer, is.decimals);
+                    NegotiationIssue with = is;
+                    if (typed) with.*(row.m) = *typed;
+                    const bool ok = typed && with.min < with.max && with.step > 0 && with.step <= with.max - with.min &&
+                                    (!row.in_range || (*typed >= with.min && *typed <= with.max));
+                    if (ok && *typed != is.*(row.m))
+                        edit_issue(q, row.en, "issue:" + cell, [&, m = row.m](NegotiationIssue& x) { x.*m = *typed; });
+                }
+                ui::mark_target("issue." + is.id + "." + row.en);
+                if (ImGui::IsItemDeactivated()) doc_->end_merge(), issue_buffers_.erase(cell);
+                if (bad) {
+                    ImGui::PopStyleColor();
+                    errors.push_back(is.id + " · " + t(row.zh, row.en) + ": " + problem);
+                }
+                ImGui::PopID();
+            }
+        }
+        // Weights and which way the bank prefers.
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t("权重 (银行/客户)", "weight (bank/client)"));
+        for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(q) + 500);
+            int w = neg.issues[q].weight, cw = neg.issues[q].client_weight;
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+            if (ImGui::InputInt("##w", &w, 0) && w >= 1) edit_issue(q, "Weight", "", [&](NegotiationIssue& x) { x.weight = w; });
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::InputInt("##cw", &cw, 0) && cw >= 1) edit_issue(q, "Client weight", "", [&](NegotiationIssue& x) { x.client_weight = cw; });
+            ImGui::PopID();
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t("银行希望", "bank prefers"));
+        for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(q) + 700);
+            int higher = neg.issues[q].bank_prefers_higher ? 0 : 1;
+            const char* ways[] = {t("更高", "higher"), t("更低", "lower")};
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::Combo("##way", &higher, ways, 2))
+                edit_issue(q, "Bank prefers", "", [&](NegotiationIssue& x) { x.bank_prefers_higher = higher == 0; });
+            if (ImGui::SmallButton(t("移除议题", "Remove issue")))
+                doc_->edit_node(i, "Remove issue", "", [&](Node& n) {
+                    auto copy = std::make_shared<Negotiation>(*n.negotiation);
+                    copy->issues.erase(copy->issues.begin() + static_cast<long>(q));
+                    n.negotiation = std::move(copy);
+                });
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    for (const auto& e : errors) {
+        fonts_.cover(e);
+        ui::text_wrapped(e, ui::palette::danger);
+    }
+    if (ui::button(t("+ 议题", "+ Issue"), ui::Button::Ghost)) {
+        std::set<std::string> taken;
+        for (const auto& is : neg.issues) taken.insert(is.id);
+        std::string id = "issue";
+        for (int n = 2; taken.count(id); ++n) id = "issue_" + std::to_string(n);
+        doc_->edit_node(i, "Add issue", "", [&](Node& n) {
+            auto copy = std::make_shared<Negotiation>(*n.negotiation);
+            NegotiationIssue is;
+            is.id = id;
+            is.label = {"新议题", "New issue"};
+            is.min = 0, is.max = 10, is.step = 1, is.bank_target = 8, is.bank_walkaway = 5, is.bank_opening = 9;
+            is.client_opening = 2, is.client_reservation = 6;
+            copy->issues.push_back(is);
+            n.negotiation = std::move(copy);
+        });
+    }
+    ui::mark_target("issue.add");
+}
+
+// ============================================================================
 // 5. Scenario panel
 // ============================================================================
+
+// The state's declared ids — flags, variables, needs, objections — each renamed in place
+// (Enter: every condition and effect that uses it follows, one undo step), added and removed
+// (only when nothing uses it).
+void EditorApp::draw_declared_ids() {
+    const Scenario& s = doc_->scenario();
+    const float half = (ImGui::GetContentRegionAvail().x - 8) * 0.5f;
+    auto row = [&](Declared kind, const char* kind_key, const std::string& id, const std::function<void(Scenario&)>& remove) {
+        ImGui::PushID((std::string(kind_key) + id).c_str());
+        const std::string slot = std::string(kind_key) + ":" + id;
+        if (!rename_declared_.count(slot)) rename_declared_[slot] = id;
+        std::string& buffer = rename_declared_[slot];
+        ImGui::SetNextItemWidth(half * 0.8f);
+        if (ImGui::InputText("##id", &buffer, ImGuiInputTextFlags_EnterReturnsTrue) && buffer != id) {
+            const std::string to = buffer;
+            if (!doc_->rename_declared(kind, id, to)) notify(t("这个 id 已被使用或为空", "That id is empty or already used"));
+            rename_declared_.erase(slot);
+            rename_declared_.erase(std::string(kind_key) + ":" + to);
+        }
+        ui::mark_target(std::string("declared.") + kind_key + "." + id);
+        if (ImGui::IsItemDeactivated() && rename_declared_.count(slot)) rename_declared_[slot] = id;   // left unconfirmed
+        const auto uses = doc_->uses_of(kind, id);
+        ImGui::SameLine();
+        ui::caption(std::to_string(uses.size()) + t(" 处使用", " uses"));
+        if (ImGui::IsItemHovered() && !uses.empty()) {
+            ImGui::BeginTooltip();
+            for (std::size_t u = 0; u < uses.size() && u < 12; ++u) ImGui::TextUnformatted(uses[u].c_str());
+            ImGui::EndTooltip();
+        }
+        if (uses.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("x")) doc_->edit_scenario("Remove " + id, "", remove);
+        }
+        ImGui::PopID();
+    };
+    auto add = [&](const char* kind_key, const char* hint, const std::function<bool(const std::string&)>& taken,
+                   const std::function<void(Scenario&, const std::string&)>& insert) {
+        std::string& fresh = rename_declared_[std::string("+") + kind_key];
+        ImGui::SetNextItemWidth(half);
+        if (ImGui::InputTextWithHint((std::string("##new") + kind_key).c_str(), hint, &fresh, ImGuiInputTextFlags_EnterReturnsTrue) &&
+            !fresh.empty() && !taken(fresh)) {
+            const std::string id = fresh;
+            doc_->edit_scenario(std::string("Add ") + kind_key + " " + id, "", [&](Scenario& x) { insert(x, id); });
+            fresh.clear();
+        }
+        ui::mark_target(std::string("declared.add.") + kind_key);
+    };
+    label(t("标记", "Flags"));
+    for (const auto& f : s.state.flags)
+        row(Declared::Flag, "flag", f, [f](Scenario& x) { x.state.flags.erase(std::remove(x.state.flags.begin(), x.state.flags.end(), f), x.state.flags.end()); });
+    add("flag", t("新标记 id", "new flag id"),
+        [&](const std::string& id) { return std::find(s.state.flags.begin(), s.state.flags.end(), id) != s.state.flags.end(); },
+        [](Scenario& x, const std::string& id) { x.state.flags.push_back(id); });
+
+    label(t("变量(初始值)", "Variables (initial value)"));
+    for (const auto& v : s.state.variables) {
+        row(Declared::Variable, "var", v.id, [id = v.id](Scenario& x) {
+            auto& vs = x.state.variables;
+            vs.erase(std::remove_if(vs.begin(), vs.end(), [&](const VariableDecl& d) { return d.id == id; }), vs.end());
+        });
+        ImGui::SameLine();
+        int initial = v.initial;
+        ImGui::SetNextItemWidth(80);
+        if (ImGui::InputInt(("##init" + v.id).c_str(), &initial, 0))
+            doc_->edit_scenario("Initial " + v.id, "init:" + v.id, [&, id = v.id](Scenario& x) {
+                for (auto& d : x.state.variables)
+                    if (d.id == id) d.initial = initial;
+            });
+    }
+    add("var", t("新变量 id", "new variable id"),
+        [&](const std::string& id) {
+            return id == "trust" || id == "interest" || id == "patience" ||
+                   std::any_of(s.state.variables.begin(), s.state.variables.end(), [&](const VariableDecl& d) { return d.id == id; });
+        },
+        [](Scenario& x, const std::string& id) { x.state.variables.push_back({id, 0}); });
+
+    label(t("需求", "Needs"));
+    for (const auto& n : s.state.needs) {
+        row(Declared::Need, "need", n.id, [id = n.id](Scenario& x) {
+            auto& v = x.state.needs;
+            v.erase(std::remove_if(v.begin(), v.end(), [&](const NeedDecl& d) { return d.id == id; }), v.end());
+        });
+        text_pair("state/needs/" + n.id + "/label", n.label, "", false);
+    }
+    add("need", t("新需求 id", "new need id"),
+        [&](const std::string& id) { return std::any_of(s.state.needs.begin(), s.state.needs.end(), [&](const NeedDecl& d) { return d.id == id; }); },
+        [](Scenario& x, const std::string& id) { x.state.needs.push_back({id, {"新需求", "New need"}}); });
+
+    label(t("异议", "Objections"));
+    for (const auto& o : s.state.objections) {
+        row(Declared::Objection, "objection", o.id, [id = o.id](Scenario& x) {
+            auto& v = x.state.objections;
+            v.erase(std::remove_if(v.begin(), v.end(), [&](const ObjectionDecl& d) { return d.id == id; }), v.end());
+        });
+        ImGui::SameLine();
+        ObjectionType type = o.type;
+        ImGui::SetNextItemWidth(120);
+        if (enum_combo(("##type" + o.id).c_str(), type, lang_))
+            doc_->edit_scenario("Objection type", "", [&, id = o.id](Scenario& x) {
+                for (auto& d : x.state.objections)
+                    if (d.id == id) d.type = type;
+            });
+        text_pair("state/objections/" + o.id + "/label", o.label, "", false);
+    }
+    add("objection", t("新异议 id", "new objection id"),
+        [&](const std::string& id) {
+            return std::any_of(s.state.objections.begin(), s.state.objections.end(), [&](const ObjectionDecl& d) { return d.id == id; });
+        },
+        [](Scenario& x, const std::string& id) { x.state.objections.push_back({id, ObjectionType::Price, {"新异议", "New objection"}}); });
+}
 
 void EditorApp::draw_scenario_panel() {
     const Scenario& s = doc_->scenario();
@@ -646,29 +1199,33 @@ void EditorApp::draw_scenario_panel() {
     changed |= ImGui::SliderInt(t("耐心", "patience"), &st.patience, 1, 30);
     if (changed) doc_->edit_scenario("Starting state", "state", [&](Scenario& x) { x.state = st; });
     if (ImGui::IsItemDeactivated()) doc_->end_merge();
-    label(t("标记", "Flags"));
-    for (std::size_t k = 0; k < s.state.flags.size(); ++k) {
-        ImGui::PushID(static_cast<int>(k));
-        ui::chip(s.state.flags[k], ui::palette::primary_soft, ui::palette::primary);
+    draw_declared_ids();
+
+    ui::heading(t("职责(学员必须履行)", "Duties (the trainee must discharge)"));
+    std::vector<std::string> endings;
+    for (const auto& n : s.nodes)
+        if (n.kind == NodeKind::Ending) endings.push_back(n.id);
+    for (std::size_t q = 0; q < s.duties.size(); ++q) {
+        ImGui::PushID(static_cast<int>(q) + 3000);
+        DutyRequirement duty = s.duties[q];
+        ImGui::SetNextItemWidth(half);
+        if (enum_combo("##duty", duty.duty, lang_)) doc_->edit_scenario("Duty", "", [&](Scenario& x) { x.duties[q].duty = duty.duty; });
         ImGui::SameLine();
-        if (ImGui::SmallButton("x"))
-            doc_->edit_scenario("Remove flag", "", [&](Scenario& x) { x.state.flags.erase(x.state.flags.begin() + static_cast<long>(k)); });
+        if (ImGui::Checkbox(t("严重", "critical"), &duty.critical))
+            doc_->edit_scenario("Duty critical", "", [&](Scenario& x) { x.duties[q].critical = duty.critical; });
         ImGui::SameLine();
+        if (ImGui::SmallButton(t("移除", "Remove")))
+            doc_->edit_scenario("Remove duty", "", [&](Scenario& x) { x.duties.erase(x.duties.begin() + static_cast<long>(q)); });
+        label(t("在这些结局之前(空 = 所有结局)", "Before these endings (none = every ending)"));
+        if (id_checks("before", duty.before, endings))
+            doc_->edit_scenario("Duty endings", "", [&](Scenario& x) { x.duties[q].before = duty.before; });
+        if (q < s.duties.size())
+            text_pair("duties/" + std::to_string(q) + "/explanation", s.duties[q].explanation, t("未履行时的说明", "Explanation when left undone"));
         ImGui::PopID();
     }
-    ImGui::NewLine();
-    static std::string new_flag;
-    ImGui::SetNextItemWidth(half);
-    if (ImGui::InputTextWithHint("##newflag", t("新标记 id", "new flag id"), &new_flag, ImGuiInputTextFlags_EnterReturnsTrue) &&
-        !new_flag.empty() && std::find(s.state.flags.begin(), s.state.flags.end(), new_flag) == s.state.flags.end()) {
-        doc_->edit_scenario("Add flag", "", [&](Scenario& x) { x.state.flags.push_back(new_flag); });
-        new_flag.clear();
-    }
-    label(t("需求", "Needs"));
-    for (const auto& n : s.state.needs) text_pair("state/needs/" + n.id + "/label", n.label, n.id.c_str(), false);
-    label(t("异议", "Objections"));
-    for (const auto& o : s.state.objections)
-        text_pair("state/objections/" + o.id + "/label", o.label, (o.id + " · " + name_of(o.type).in(lang_)).c_str(), false);
+    if (ui::button(t("+ 职责", "+ Duty"), ui::Button::Ghost))
+        doc_->edit_scenario("Add duty", "", [](Scenario& x) { x.duties.push_back({}); });
+    ui::mark_target("scenario.add_duty");
 
     ui::heading(t("训练的能力", "Competencies trained"));
     std::vector<std::string> comps = s.competencies;
