@@ -153,6 +153,20 @@ Session::Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<cons
     SessionInternals::arrive(*this, *start);
 }
 
+Session::Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+                 const std::string& persona_id, std::uint64_t seed, Difficulty difficulty, const StartPoint& from)
+    : Session(std::move(content), std::move(scenario), persona_id, seed, difficulty) {
+    auto at = SessionInternals::index_of(*this, from.node);
+    if (!at) throw std::invalid_argument("scenario '" + scenario_->id + "': node '" + from.node + "' does not exist");
+    path_.clear();
+    negotiation_.reset();
+    state_ = from.state;
+    state_.trust = std::clamp(state_.trust, 0, 100);
+    state_.interest = std::clamp(state_.interest, 0, 100);
+    state_.patience = std::max(1, state_.patience);
+    SessionInternals::arrive(*this, *at);
+}
+
 // ============================================================================
 // 2. Views
 // ============================================================================

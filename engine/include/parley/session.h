@@ -88,6 +88,14 @@ struct DecisionRecord {
     ClientState after;
 };
 
+// Where a run starts when it does not start at the scenario's beginning: the editor's playtest
+// ("start here, with this client state"). The persona's and difficulty's offsets are not applied
+// to `state`: it is the state the client is in on arrival at `node`.
+struct StartPoint {
+    std::string node;
+    ClientState state;
+};
+
 struct StepError {
     std::string message;  // why a decision was refused (state unchanged)
 };
@@ -96,6 +104,10 @@ class Session {
 public:
     Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
             const std::string& persona_id, std::uint64_t seed, Difficulty difficulty);
+    // A run that starts at `from.node` in `from.state` (throws std::invalid_argument when the
+    // node does not exist). Its decisions replay only with the same start point.
+    Session(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+            const std::string& persona_id, std::uint64_t seed, Difficulty difficulty, const StartPoint& from);
 
     const ContentSet& content() const { return *content_; }
     const std::shared_ptr<const ContentSet>& shared_content() const { return content_; }

@@ -32,6 +32,25 @@ void SyntheticInput::click(ImVec2 at) {
     push_frame().push_back(release);
 }
 
+void SyntheticInput::drag(ImVec2 from, ImVec2 to, int steps) {
+    auto button = [](sf::Event::EventType type, ImVec2 at) {
+        sf::Event e{};
+        e.type = type;
+        e.mouseButton.button = sf::Mouse::Left;
+        e.mouseButton.x = static_cast<int>(std::lround(at.x));
+        e.mouseButton.y = static_cast<int>(std::lround(at.y));
+        return e;
+    };
+    move(from);
+    push_frame().push_back(button(sf::Event::MouseButtonPressed, from));
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        move(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t));
+    }
+    wait(1);
+    push_frame().push_back(button(sf::Event::MouseButtonReleased, to));
+}
+
 void SyntheticInput::wheel(ImVec2 at, float delta) {
     move(at);
     sf::Event e{};

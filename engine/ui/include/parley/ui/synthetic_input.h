@@ -24,6 +24,8 @@ public:
     void move(ImVec2 at);
     void click(ImVec2 at);
     void wheel(ImVec2 at, float delta);
+    // Press at `from`, move in `steps` frames to `to`, release there (canvas drags).
+    void drag(ImVec2 from, ImVec2 to, int steps = 6);
     void key(sf::Keyboard::Key key, KeyMods mods = {});
     // Typed text: one TextEntered event per character and frame (UTF-8 in).
     void type(const std::string& utf8);

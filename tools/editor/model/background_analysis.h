@@ -1,0 +1,72 @@
+// The analysis behind the canvas overlay, run on a worker thread after each edit so that a
+// frame never waits for it: the best and worst path and the unreachable nodes for the chosen
+// persona, soft-locks, each ending's best reachable total, and the validator's soundness and
+// teaching checks. A newer request replaces one not yet started; a result says which
+// revision of the document it is for, so a stale one is never shown as current.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "parley/analysis.h"
+#include "parley/diagnostics.h"
+
+namespace parley::editor {
+
+struct AnalysisResult {
+    std::uint64_t revision = 0;
+    std::string persona;
+    PersonaAnalysis analysis;
+    std::map<std::string, int> ending_best;   // ending id → best total of a run that ends there
+    Diagnostics soundness;                   // check_soundness: every persona
+    std::string error;                       // the analysis threw (shown, never fatal)
+};
+
+// Best total per ending, found by analysing the scenario once per ending with the other
+// endings' reachability unchanged (each search is the engine's own, bounded by `limits`).
+std::map<std::string, int> best_total_per_ending(std::shared_ptr<const ContentSet> content,
+                                                 std::shared_ptr<const Scenario> scenario, const std::string& persona,
+                                                 Difficulty difficulty, const AnalysisLimits& limits);
+
+AnalysisResult run_analysis(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+                            const std::string& persona, std::uint64_t revision, const AnalysisLimits& limits);
+
+class BackgroundAnalysis {
+public:
+    explicit BackgroundAnalysis(AnalysisLimits limits = {200'000, 256});
+    ~BackgroundAnalysis();
+    BackgroundAnalysis(const BackgroundAnalysis&) = delete;
+    BackgroundAnalysis& operator=(const BackgroundAnalysis&) = delete;
+
+    void request(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
+                 const std::string& persona, std::uint64_t revision);
+    // The newest finished result (shared: the window keeps it while drawing).
+    std::shared_ptr<const AnalysisResult> latest() const;
+    bool busy() const;
+    // Blocks until nothing is pending or running (tests, screenshots).
+    void wait_idle() const;
+
+private:
+    void loop();
+    struct Request {
+        std::shared_ptr<const ContentSet> content;
+        std::shared_ptr<const Scenario> scenario;
+        std::string persona;
+        std::uint64_t revision = 0;
+    };
+    AnalysisLimits limits_;
+    mutable std::mutex mutex_;
+    mutable std::condition_variable wake_, idle_;
+    std::optional<Request> pending_;
+    bool running_ = false, stop_ = false;
+    std::shared_ptr<const AnalysisResult> latest_;
+    std::thread worker_;
+};
+
+}  // namespace parley::editor

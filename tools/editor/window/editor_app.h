@@ -1,0 +1,230 @@
+// parley-editor's window: one SFML window with Dear ImGui on the shared UI library. A toolbar,
+// the graph canvas with the problems panel under it, and the side panel (inspector, scenario,
+// playtest) beside it, split by draggable splitters (Dear ImGui 1.86 has no docking).
+//
+//   EditorApp app(options);
+//   return app.run();
+//
+// Tests drive it a frame at a time with step() and feed synthetic input through input(), which
+// reaches ImGui by the same path as the window's own events.
+#pragma once
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Clock.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "background_analysis.h"
+#include "document.h"
+#include "parley/ui/fonts.h"
+#include "parley/ui/platform.h"
+#include "parley/ui/synthetic_input.h"
+#include "parley/ui/targets.h"
+#include "persona_document.h"
+#include "playtest.h"
+#include "problems.h"
+
+namespace parley::editor {
+
+struct Options {
+    std::filesystem::path file;        // empty: a new scenario from the template
+    std::filesystem::path content;     // content root (competencies.json, personas/)
+    std::filesystem::path state_dir;   // autosave, layout, recent files
+    std::optional<Lang> lang;
+    unsigned width = 1280, height = 800;
+    bool fixed_time_step = false;      // scripted: every frame advances 1/30 s
+    bool vsync_limit = true;
+    bool offer_recovery = true;        // ask about a recovery copy at start
+};
+
+enum class Panel { Inspector, Scenario, Playtest, Persona };
+
+// The canvas' view: canvas units to screen pixels.
+struct Camera {
+    Vec2 offset;        // canvas point at the canvas' top-left corner
+    float zoom = 1.f;
+};
+
+// A finished analysis as the canvas draws it: per node and per option.
+struct Overlay {
+    std::uint64_t revision = 0;
+    std::vector<bool> unreachable, softlock, best_node, worst_node;
+    std::vector<std::vector<bool>> best_edge, worst_edge;   // [node][option]
+    std::vector<std::optional<int>> ending_best;
+    std::string summary;                                    // "best 87 (end_deal) · worst 29"
+};
+
+struct PlaytestView {
+    PlaytestSetup setup;
+    bool setup_ready = false;
+    std::optional<Session> run;
+    std::vector<std::string> decisions;         // this run's, in transcript syntax
+    std::vector<std::string> last_decisions;    // the previous run's (for "replay after edit")
+    std::vector<std::string> last_path;
+    PlaytestSetup last_setup;
+    std::string message;                         // replay result or an error
+};
+
+class EditorApp {
+public:
+    explicit EditorApp(const Options& options);
+    ~EditorApp();
+    EditorApp(const EditorApp&) = delete;
+    EditorApp& operator=(const EditorApp&) = delete;
+
+    int run();
+    bool step();
+
+    // -- what tests and the screenshot mode look at --
+    Document& document() { return *doc_; }
+    const Validation& validation() const { return validation_; }
+    const ui::Targets& targets() const { return targets_; }
+    ui::SyntheticInput& input() { return input_; }
+    sf::RenderWindow& window() { return window_; }
+    BackgroundAnalysis& analysis() { return analysis_; }
+    const Overlay& overlay() const { return overlay_; }
+    PlaytestView& playtest() { return playtest_; }
+    std::optional<std::size_t> selected() const { return selected_; }
+    void select(std::optional<std::size_t> node, std::optional<std::size_t> option = std::nullopt, bool centre = false);
+    void show_panel(Panel p) { panel_ = p; }
+    Lang lang() const { return lang_; }
+    void set_lang(Lang l) { lang_ = l; }
+    bool quitting() const { return quit_; }
+    const std::string& notice() const { return notice_; }
+    void on_frame_drawn(std::function<void(EditorApp&)> hook) { frame_hook_ = std::move(hook); }
+    // The persona panel's persona (opened from its file on first use; null when it cannot be).
+    PersonaDocument* persona_document(const std::string& id);
+    void show_persona(const std::string& id) { persona_shown_ = id, panel_ = Panel::Persona; }
+    // Starts a playtest with the setup in playtest().setup (the Start button).
+    void start_playtest_run();
+
+    // A string in the interface language (and in the font atlas).
+    const char* t(const char* zh, const char* en);
+
+private:
+    // editor_app.cpp
+    void open_window();
+    void rebuild_fonts();
+    void cover_document();
+    void handle(const sf::Event& e);
+    void draw_frame(float dt);
+    void draw_toolbar();
+    void draw_modals();
+    void shortcuts();
+    void after_edits();
+    void save(bool overwrite = false);
+    void open_file(const std::filesystem::path& file);
+    void new_document();
+    void notify(const std::string& text, float seconds = 4.f);
+    void remember_recent(const std::filesystem::path& file);
+    std::vector<std::string> recent_files() const;
+    void request_delete(std::size_t node);
+    void walk(int dx, int dy);
+    // canvas.cpp
+    void draw_canvas(ImVec2 size);
+    void draw_minimap(ImVec2 origin, ImVec2 size);
+    void centre_on(std::size_t node);
+    void build_overlay(const AnalysisResult& r);
+    // inspector.cpp
+    void draw_side_panel(ImVec2 size);
+    void draw_inspector();
+    void draw_option(std::size_t node, std::size_t k);
+    void draw_scenario_panel();
+    bool text_pair(const std::string& path, const Text& value, const char* label, bool multiline = true);
+    bool text_fields(const std::string& id, const Text& value, const char* label, bool multiline,
+                     const std::function<void(Lang, const std::string&)>& write, const std::function<void()>& done);
+    // A part of option `option` of node `node` as raw JSON (`field` is its path in the option's
+    // JSON: {"if"}, {"effects"}, {"close", "timely_if"}), shown as the writer writes it and checked
+    // by the loader as it is typed; a valid text is taken from the re-read option by `take`.
+    void raw_json_field(const std::string& key, const char* title, std::size_t node, std::size_t option,
+                        const std::vector<std::string>& field, const std::function<void(Option&, const Option&)>& take,
+                        const char* example);
+    void condition_picker(const char* id, const Condition& current, const std::function<void(const Condition&)>& set);
+    void draw_issues_table(std::size_t node);
+    void draw_declared_ids();
+    // persona_panel.cpp
+    void draw_persona_panel();
+    void persona_edited(PersonaDocument& p);
+    bool save_personas(bool overwrite);
+    bool personas_modified() const;
+    // problems_panel.cpp
+    void draw_problems(ImVec2 size);
+    // playtest_panel.cpp
+    void draw_playtest();
+    void reset_playtest_setup();
+
+    Options options_;
+    std::shared_ptr<const ContentSet> shared_;
+    std::unique_ptr<Document> doc_;
+    sf::RenderWindow window_;
+    std::unique_ptr<ui::Platform> platform_;
+    ui::Fonts fonts_;
+    ui::Targets targets_;
+    ui::SyntheticInput input_;
+    sf::Clock frame_clock_;
+    std::function<void(EditorApp&)> frame_hook_;
+    Lang lang_ = Lang::Zh;
+    bool quit_ = false, close_requested_ = false;
+
+    // The model's derived views, refreshed when the document's revision changes.
+    std::uint64_t seen_revision_ = ~0ull;
+    Validation validation_;
+    BackgroundAnalysis analysis_;
+    std::string analysis_persona_;
+    Overlay overlay_;
+    std::vector<Problem> open_problems_;
+
+    // Selection and canvas.
+    std::optional<std::size_t> selected_, selected_option_;
+    Camera camera_;
+    bool centre_pending_ = false, fit_pending_ = true;
+    std::optional<std::size_t> dragging_node_;
+    Vec2 drag_grab_;
+    std::uint64_t drag_serial_ = 0;
+    std::optional<std::pair<std::size_t, std::size_t>> connecting_;   // node, option
+    bool panning_ = false;
+    std::string search_;
+    bool focus_search_ = false;
+
+    // Panels.
+    Panel panel_ = Panel::Inspector;
+    float side_width_ = 470.f, problems_height_ = 170.f;
+    PlaytestView playtest_;
+    std::string rename_buffer_;
+    std::optional<std::size_t> rename_for_;
+    std::map<std::string, std::string> raw_when_;   // option path → the JSON being typed
+    std::map<std::string, std::string> raw_error_;
+    std::map<std::string, std::string> issue_buffers_;   // issue cell → the number being typed
+    std::map<std::string, std::string> rename_declared_;  // "flag:x" → the new id being typed
+
+    // Personas being edited (shared by every scenario; saved on their own).
+    std::string persona_shown_;
+    std::map<std::string, std::unique_ptr<PersonaDocument>> persona_docs_;
+    std::string persona_error_;
+    bool persona_external_ = false;
+    bool confirm_incomplete_ = false, incomplete_confirmed_ = false;
+
+    // Modals and notices.
+    std::optional<Recovery> recovery_offer_;
+    std::optional<std::size_t> delete_pending_;
+    std::vector<std::string> delete_refs_;
+    bool external_change_ = false, external_dismissed_ = false;
+    enum class PathPrompt { None, Open, SaveAs, ExportCsv, ImportCsv };
+    PathPrompt path_prompt_ = PathPrompt::None;
+    std::string path_buffer_;
+    std::string notice_;
+    float notice_seconds_ = 0.f;
+    float since_edit_ = 0.f;
+    int frame_ = 0;
+    Diagnostics import_errors_;
+};
+
+}  // namespace parley::editor
