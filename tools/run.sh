@@ -23,6 +23,7 @@ packages=(
   libsqlite3-dev
   xvfb xauth libgl1-mesa-dri
   python3-jsonschema
+  help2man
 )
 
 install_missing() {
