@@ -23,7 +23,7 @@ packages=(
   libsqlite3-dev
   xvfb xauth libgl1-mesa-dri
   python3-jsonschema
-  help2man
+  help2man dpkg-dev desktop-file-utils
 )
 
 install_missing() {
