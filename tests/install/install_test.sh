@@ -3,9 +3,11 @@
 # from outside the source and build trees: the layout is what Debian expects, the installed
 # parley-cli validates the installed scenarios, and the content search finds them from the
 # program's own location (../share/parley), overridden by PARLEY_CONTENT and the user's folder.
-#   install_test.sh CMAKE BUILD_DIR
+# With XVFB_RUN and MAKE_TRANSCRIPT (GUI builds), the installed player also plays a meeting under
+# Xvfb on the installed content, found by itself, and saves screenshots.
+#   install_test.sh CMAKE BUILD_DIR [XVFB_RUN MAKE_TRANSCRIPT]
 set -euo pipefail
-cmake="$1" build="$2"
+cmake="$1" build="$2" xvfb_run="${3:-}" make_transcript="${4:-}"
 fail() { echo "install test: $*" >&2; exit 1; }
 
 # A temporary folder outside the source and build trees (the content search looks upwards
@@ -74,4 +76,16 @@ cp -r "$work/clean" "$work/course/scenarios"
 echo '{' >"$user/competencies.json"
 PARLEY_CONTENT="$work/course" "$cli" coverage >/dev/null || fail "PARLEY_CONTENT does not override the user's folder"
 cp "$work/clean/competencies.json" "$installed/competencies.json"
+rm -rf "$user"
+
+# The installed player, with no --content, plays a meeting through its window and saves screens.
+if [ -x "$prefix/bin/parley" ] && [ -n "$xvfb_run" ] && [ -n "$make_transcript" ]; then
+  "$make_transcript" "$installed" sme-working-capital analytical 42 normal "$work/transcript.json" >/dev/null
+  "$xvfb_run" -a -s "-screen 0 1280x800x24" "$prefix/bin/parley" --autoplay "$work/transcript.json" \
+    --screenshots "$work/screens" >"$work/player.json" 2>"$work/player.err" \
+    || { cat "$work/player.err"; fail "the installed player did not play the meeting"; }
+  [ -s "$work/screens/01-library.png" ] || fail "the installed player saved no screenshot"
+  grep -q '"decisions"' "$work/player.json" || fail "the installed player printed no result"
+  echo "install test: the installed player played a meeting under Xvfb ($(ls "$work/screens" | wc -l) screenshots)"
+fi
 echo "install test: the installed parley-cli finds and validates the installed content; the overrides win in order"
