@@ -23,6 +23,7 @@ packages=(
   libsqlite3-dev libcpp-httplib-dev libxlsxwriter-dev libqrencode-dev unzip
   xvfb xauth libgl1-mesa-dri
   python3-jsonschema
+  help2man dpkg-dev desktop-file-utils
 )
 
 install_missing() {

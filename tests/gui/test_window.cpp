@@ -2,7 +2,10 @@
 // full screen toggles (F11) without losing the meeting in progress.
 #include <catch2/catch.hpp>
 
+#include <SFML/Graphics/Image.hpp>
+
 #include "gui_driver.h"
+#include "parley/ui/window_icon.h"
 
 using namespace parley;
 using parley::test::GuiDriver;
@@ -48,4 +51,18 @@ TEST_CASE("full screen switches on and off with F11 and the meeting goes on", "[
     CHECK(gui.app().window().getSize() == sf::Vector2u(1280, 800));
     REQUIRE(gui.click("option.1"));
     CHECK(gui.shared().run->session().decisions().size() == 2);
+}
+
+TEST_CASE("every program's icon is shipped at the desktop sizes and the player's window gets its icon", "[gui][window]") {
+    for (const char* program : {"parley", "parley-editor", "parley-board"})
+        for (unsigned size : {16u, 32u, 48u, 64u, 128u, 256u}) {
+            auto png = ui::find_icon(program, size);
+            REQUIRE(png);
+            sf::Image image;
+            REQUIRE(image.loadFromFile(png->string()));
+            CHECK(image.getSize() == sf::Vector2u(size, size));
+        }
+    TempDir data("icon");
+    GuiDriver gui(data.path, Lang::Zh);
+    CHECK(ui::set_window_icon(gui.app().window(), "parley"));
 }

@@ -265,7 +265,7 @@ int run_rewound(const PlayOptions& o) {
     } else if (auto found = default_content_dir()) {
         root = *found;
     } else {
-        std::cerr << "play: no content folder found above the current directory or the program; "
+        std::cerr << "play: no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the current directory, beside the program); "
                      "pass --content DIR\n";
         return kExitUsage;
     }
@@ -312,8 +312,7 @@ void register_play(CLI::App& app) {
                    ->needs(from);
     from->needs(at);
     cmd->add_option("--content", o->content,
-                    "With --from: content root (folder with competencies.json); default: the nearest "
-                    "scenarios/ folder above the current directory or the program")
+                    "With --from: content root (folder with competencies.json); default: $PARLEY_CONTENT, else $XDG_DATA_HOME/parley/scenarios, else the nearest scenarios/ above the current directory, else ../share/parley/scenarios beside the program")
         ->check(CLI::ExistingDirectory)
         ->needs(from);
     add_lang_option(*cmd, o->lang);

@@ -48,7 +48,7 @@ int run_replay(const ReplayOptions& o) {
     } else if (auto found = default_content_dir()) {
         root = *found;
     } else {
-        std::cerr << "replay: no content folder found above the current directory or the program; "
+        std::cerr << "replay: no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the current directory, beside the program); "
                      "pass --content DIR\n";
         return kExitUsage;
     }
@@ -89,8 +89,7 @@ void register_replay(CLI::App& app) {
         ->required()
         ->check(CLI::ExistingFile);
     cmd->add_option("--content", o->content,
-                    "Content root (folder with competencies.json); default: the nearest scenarios/ "
-                    "folder above the current directory or the program")
+                    "Content root (folder with competencies.json); default: $PARLEY_CONTENT, else $XDG_DATA_HOME/parley/scenarios, else the nearest scenarios/ above the current directory, else ../share/parley/scenarios beside the program")
         ->check(CLI::ExistingDirectory);
     add_lang_option(*cmd, o->lang);
     cmd->add_flag("--json", o->json, "Print the debrief as JSON on stdout (and nothing else there)");

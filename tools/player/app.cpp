@@ -20,6 +20,7 @@
 #include "layout.h"
 #include "parley/loader.h"
 #include "parley/ui/opaque_fill.h"
+#include "parley/ui/window_icon.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "screens.h"
@@ -84,6 +85,7 @@ void App::open_window() {
     const sf::VideoMode mode = full ? sf::VideoMode::getDesktopMode() : sf::VideoMode(options_.width, options_.height);
     const std::string title = "Parley · 谈判实训";
     window_.create(mode, sf::String::fromUtf8(title.begin(), title.end()), full ? sf::Style::Fullscreen : sf::Style::Default);
+    ui::set_window_icon(window_, "parley");   // default icon when the assets are not found
     window_.setKeyRepeatEnabled(true);
     window_.setFramerateLimit(options_.vsync_limit ? 60 : 0);
 }

@@ -21,8 +21,7 @@ int main(int argc, char** argv) {
     std::string content, autoplay, screenshots, data_dir, lang, json_lang = "zh", size = "1280x800";
     int font_size = 0;
     bool unlock_all = false, fullscreen = false;
-    cli.add_option("--content", content, "Content root (folder with competencies.json); default: the nearest "
-                                         "scenarios/ above the current directory or the program")
+    cli.add_option("--content", content, "Content root (folder with competencies.json); default: $PARLEY_CONTENT, else $XDG_DATA_HOME/parley/scenarios, else the nearest scenarios/ above the current directory, else ../share/parley/scenarios beside the program")
         ->check(CLI::ExistingDirectory);
     cli.add_option("--autoplay", autoplay, "Play this transcript through the UI, print the debrief JSON, exit")
         ->check(CLI::ExistingFile);
@@ -45,7 +44,7 @@ int main(int argc, char** argv) {
     } else if (auto found = default_content_root()) {
         options.content = *found;
     } else {
-        std::cerr << "parley: no content folder found above the current directory or the program; pass --content DIR\n";
+        std::cerr << "parley: no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the current directory, beside the program); pass --content DIR\n";
         return 2;
     }
     options.data_dir = data_dir.empty() ? player::default_data_dir() : fs::path(data_dir);

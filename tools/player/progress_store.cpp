@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/loader.h"   // user_data_dir
+
 namespace parley::player {
 
 namespace fs = std::filesystem;
@@ -25,9 +27,7 @@ namespace fs = std::filesystem;
 // ============================================================================
 
 fs::path default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
-        return fs::path(xdg) / "parley";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local" / "share" / "parley";
+    if (auto dir = user_data_dir()) return *dir;   // $XDG_DATA_HOME/parley, ~/.local/share/parley
     return fs::current_path() / ".parley";
 }
 

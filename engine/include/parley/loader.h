@@ -22,11 +22,33 @@ namespace parley {
 // The nearest folder at or above `path` that holds competencies.json.
 std::optional<std::filesystem::path> find_content_root(const std::filesystem::path& path);
 
-// The content a program uses when it is not told (--content): the nearest content root (or
-// scenarios/ folder) at or above the current directory, then at or above the program's own
-// folder, then at or above `built_from` (the source tree it was built from), if given.
+// The content a program uses when it is not told (--content). In order, the first found wins:
+//   1. $PARLEY_CONTENT (a content root or a folder whose scenarios/ is one; used even if empty,
+//      so that a wrong setting is reported, not skipped);
+//   2. the user's own scenarios, user_data_dir()/scenarios, when it holds competencies.json;
+//   3. the nearest content root (or scenarios/ folder) at or above the current directory;
+//   4. an installed program's ../share/parley/scenarios (/usr/bin/parley → /usr/share/parley);
+//   5. the nearest content root at or above the program's own folder (a build tree);
+//   6. the same at or above `built_from` (the source tree it was built from), if given.
 std::optional<std::filesystem::path> default_content_root(
     const std::optional<std::filesystem::path>& built_from = std::nullopt);
+
+// The user's Parley data folder (XDG): $XDG_DATA_HOME/parley when that is absolute, else
+// $HOME/.local/share/parley; nothing when neither is set.
+std::optional<std::filesystem::path> user_data_dir();
+
+// What default_content_root looks at, read from the process (environment, current directory,
+// /proc/self/exe) by process_content_places; search_content_root is the search itself, so a
+// test can stand in for an installed program.
+struct ContentPlaces {
+    std::optional<std::filesystem::path> env_content;      // $PARLEY_CONTENT
+    std::optional<std::filesystem::path> user_scenarios;   // user_data_dir()/scenarios
+    std::optional<std::filesystem::path> cwd;
+    std::optional<std::filesystem::path> exe;              // the program's own file
+    std::optional<std::filesystem::path> built_from;
+};
+ContentPlaces process_content_places(const std::optional<std::filesystem::path>& built_from = std::nullopt);
+std::optional<std::filesystem::path> search_content_root(const ContentPlaces& places);
 
 // Parse one document of each kind from text. `file` names it in diagnostics.
 std::optional<CompetencyModel> parse_competency_model(std::string_view text, const std::string& file,

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix (cmake --install) and runs the installed programs
+# from outside the source and build trees: the layout is what Debian expects, the installed
+# parley-cli validates the installed scenarios, and the content search finds them from the
+# program's own location (../share/parley), overridden by PARLEY_CONTENT and the user's folder.
+# With XVFB_RUN and MAKE_TRANSCRIPT (GUI builds), the installed player also plays a meeting under
+# Xvfb on the installed content, found by itself, and saves screenshots.
+#   install_test.sh CMAKE BUILD_DIR [XVFB_RUN MAKE_TRANSCRIPT]
+set -euo pipefail
+cmake="$1" build="$2" xvfb_run="${3:-}" make_transcript="${4:-}"
+fail() { echo "install test: $*" >&2; exit 1; }
+
+# A temporary folder outside the source and build trees (the content search looks upwards
+# from the current directory), removed afterwards.
+work="$(mktemp -d "${TMPDIR:-/tmp}/parley-install-test.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/home" "$work/elsewhere"
+prefix="$work/usr"
+"$cmake" --install "$build" --prefix "$prefix" >"$work/install.log"
+
+# Run as a user of the installed programs would: from a folder outside both trees, with a
+# home of their own and no Parley settings in the environment.
+cd "$work/elsewhere"
+export HOME="$work/home"
+unset XDG_DATA_HOME PARLEY_CONTENT PARLEY_ASSETS
+
+share="$prefix/share"
+cli="$prefix/bin/parley-cli"
+[ -x "$cli" ] || fail "bin/parley-cli not installed"
+[ -f "$share/parley/scenarios/competencies.json" ] || fail "share/parley/scenarios not installed"
+[ -f "$share/parley/assets/icons/parley.svg" ] || fail "share/parley/assets not installed"
+[ ! -e "$share/parley/assets/make-icons.sh" ] || fail "the icon script is a source file, not an asset"
+
+# Every GUI program installed comes with its menu entry, its icon at every size, and the
+# window icon asset it loads.
+for program in parley parley-editor parley-board; do
+  [ -x "$prefix/bin/$program" ] || continue
+  desktop="$share/applications/$program.desktop"
+  [ -f "$desktop" ] || fail "$program: no $desktop"
+  grep -q "^Name\[zh_CN\]=" "$desktop" || fail "$program: no Chinese name in its .desktop"
+  grep -q "^Exec=$program" "$desktop" || fail "$program: its .desktop does not start it"
+  if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop"; fi
+  for size in 16 32 48 64 128 256; do
+    [ -f "$share/icons/hicolor/${size}x${size}/apps/$program.png" ] || fail "$program: no ${size}px icon"
+  done
+  [ -f "$share/icons/hicolor/scalable/apps/$program.svg" ] || fail "$program: no scalable icon"
+  [ -f "$share/parley/assets/icons/hicolor/128x128/apps/$program.png" ] || fail "$program: no window icon"
+  echo "install test: $program: menu entry and icons ok"
+done
+# Man pages are made when the build found help2man (optional: the build works without it).
+if grep -q '^HELP2MAN:FILEPATH=.*help2man$' "$build/CMakeCache.txt"; then
+  for program in "$prefix"/bin/*; do
+    [ -f "$share/man/man1/$(basename "$program").1" ] || fail "no man page for $(basename "$program")"
+  done
+fi
+
+# The installed CLI validates the installed scenarios.
+"$cli" validate "$share/parley/scenarios"
+
+# With no --content, the installed content is found beside the program. A broken competency
+# model put there shows that it is that content, not the source tree's, that is read.
+"$cli" coverage >/dev/null || fail "the installed parley-cli does not find its content"
+installed="$share/parley/scenarios"
+cp -r "$installed" "$work/clean"
+echo '{' >"$installed/competencies.json"
+if "$cli" coverage >/dev/null 2>"$work/coverage.err"; then fail "the installed content was not the one read"; fi
+grep -q "content in $installed does not load" "$work/coverage.err" \
+  || fail "the broken installed content was not reported: $(cat "$work/coverage.err")"
+
+# Overrides, in their documented order: the user's own folder, then PARLEY_CONTENT.
+user="$HOME/.local/share/parley/scenarios"
+mkdir -p "$(dirname "$user")"
+cp -r "$work/clean" "$user"
+"$cli" coverage >/dev/null || fail "the user's scenarios folder does not override the installed content"
+mkdir -p "$work/course"
+cp -r "$work/clean" "$work/course/scenarios"
+echo '{' >"$user/competencies.json"
+PARLEY_CONTENT="$work/course" "$cli" coverage >/dev/null || fail "PARLEY_CONTENT does not override the user's folder"
+cp "$work/clean/competencies.json" "$installed/competencies.json"
+rm -rf "$user"
+
+# The installed player, with no --content, plays a meeting through its window and saves screens.
+if [ -x "$prefix/bin/parley" ] && [ -n "$xvfb_run" ] && [ -n "$make_transcript" ]; then
+  "$make_transcript" "$installed" sme-working-capital analytical 42 normal "$work/transcript.json" >/dev/null
+  "$xvfb_run" -a -s "-screen 0 1280x800x24" "$prefix/bin/parley" --autoplay "$work/transcript.json" \
+    --screenshots "$work/screens" >"$work/player.json" 2>"$work/player.err" \
+    || { cat "$work/player.err"; fail "the installed player did not play the meeting"; }
+  [ -s "$work/screens/01-library.png" ] || fail "the installed player saved no screenshot"
+  grep -q '"decisions"' "$work/player.json" || fail "the installed player printed no result"
+  echo "install test: the installed player played a meeting under Xvfb ($(ls "$work/screens" | wc -l) screenshots)"
+fi
+echo "install test: the installed parley-cli finds and validates the installed content; the overrides win in order"
