@@ -161,8 +161,9 @@ void finish_deal(Round& r, const IssueValues& values, const Text& prefix) {
 }
 
 // A deal is reached on `values`: the client signs, or first asks for one more small thing.
-void close_deal(Round& r, const IssueValues& values, const Text& prefix) {
+void close_deal(Round& r, const IssueValues& agreed, const Text& prefix) {
     NegotiationState& s = r.s;
+    const IssueValues values = agreed;   // a copy: `agreed` may be s.client_offer, rewritten below
     if (auto asked = client_nibble(s, values)) {
         s.client_nibbled = true;
         s.pending_deal = values;

@@ -133,3 +133,15 @@ TEST_CASE("holding the agreed terms against the client's nibble is the skill; gi
         CHECK(debrief(held.session).score.total > debrief(gave.session).score.total);
     }
 }
+
+TEST_CASE("a client nibbling after the trainee accepts its offer names the extra it asks for",
+          "[negotiation][tactics]") {
+    Run r(nibbler());
+    play(r.session, {"prep:concede=fee;hold=rate", "hold", "hold", "hold", "hold", "accept"});
+    REQUIRE(r.session.in_negotiation());
+    const NegotiationState& s = *r.session.negotiation();
+    REQUIRE(s.pending_deal);
+    // The agreed terms are the offer accepted; the client asks one step less on the rate.
+    CHECK(s.client_offer.at("rate") == s.pending_deal->at("rate") - 5);
+    CHECK(s.client_says.en.find("one small thing: Loan rate") != std::string::npos);
+}

@@ -9,6 +9,7 @@
 
 #include "parley/ui/fonts.h"
 #include "parley/ui/platform.h"
+#include "parley/ui/window_icon.h"
 #include "parley/ui/screenshot.h"
 #include "parley/ui/theme.h"
 
@@ -166,6 +167,7 @@ BoardWindow::BoardWindow(Classroom& classroom, EventHub& events, BoardOptions op
     const std::string title = "Parley · 课堂大屏";
     m.window.create(mode, sf::String::fromUtf8(title.begin(), title.end()),
                     m.options.fullscreen ? sf::Style::Fullscreen : sf::Style::Default);
+    ui::set_window_icon(m.window, "parley-board");
     m.window.setFramerateLimit(30);
     m.platform = std::make_unique<ui::Platform>(m.window);
     ImGui::GetIO().IniFilename = nullptr;

@@ -25,6 +25,7 @@
 #include "parley/catalogue.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
+#include "parley/ui/window_icon.h"
 #include "text_paths.h"
 #include "translation_csv.h"
 
@@ -71,6 +72,7 @@ EditorApp::~EditorApp() {
 void EditorApp::open_window() {
     const std::string title = "Parley Editor · 场景编辑器";
     window_.create(sf::VideoMode(options_.width, options_.height), sf::String::fromUtf8(title.begin(), title.end()));
+    ui::set_window_icon(window_, "parley-editor");
     window_.setKeyRepeatEnabled(true);
     window_.setFramerateLimit(options_.vsync_limit ? 60 : 0);
 }
