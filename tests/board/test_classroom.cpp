@@ -207,6 +207,13 @@ TEST_CASE("the server scores a result itself: a forged transcript is refused or 
         CHECK(r.status == 422);
         CHECK(r.body["error"].get<std::string>().find("not finished") != std::string::npos);
     }
+    SECTION("a rewound practice run is refused: practice never counts in a class") {
+        json practice = doc;
+        practice["rewound"] = {{"at", 2}, {"original", doc["decisions"]}};
+        const Reply r = post(c, path, practice.dump(), token);
+        CHECK(r.status == 422);
+        CHECK(r.body["error"].get<std::string>().find("practice") != std::string::npos);
+    }
     SECTION("the same transcript sent twice is recorded once") {
         const Reply a = post(c, path, doc.dump(), token);
         const Reply b = post(c, path, doc.dump(2), token);   // other whitespace, same transcript

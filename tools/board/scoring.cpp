@@ -64,6 +64,10 @@ Session replay_progress(const RunConfig& run, const std::vector<std::string>& de
 
 ScoredRun score_submission(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis, Lang lang) {
     check_is_this_run(run, t);
+    if (t.rewound)   // practice (rewind.h): never a classroom result
+        throw Refused(Why::Unprocessable, "the transcript is a rewound practice run (from decision " +
+                                              std::to_string(t.rewound->at) +
+                                              "): practice runs do not count in a class; submit the run played through");
     std::string error;
     auto replayed = replay(run.content, t, error);
     if (!replayed) throw Refused(Why::Unprocessable, "the transcript does not replay: " + error);
