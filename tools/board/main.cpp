@@ -26,12 +26,12 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     auto* serve = app.add_subcommand("serve", "Serve classroom sessions over HTTP (and show the board with --board)");
     board::HttpOptions http;
-    std::string db = "parley-board.db";
+    std::string db;   // default: the user's data folder (XDG), so every session is kept in one place
     std::string content_dir;
     bool show_board = false;
     serve->add_option("--bind", http.bind, "Address to listen on (default 127.0.0.1: this machine only)");
     serve->add_option("--port", http.port, "Port (0: any free port, printed)")->check(CLI::Range(0, 65535));
-    serve->add_option("--db", db, "SQLite database file (created when missing)");
+    serve->add_option("--db", db, "SQLite database file (created when missing; default $XDG_DATA_HOME/parley/board.sqlite)");
     serve->add_option("--content", content_dir, "Content root (default: the bundled scenarios)");
     serve->add_flag("--board", show_board, "Open the projector board window");
     std::string board_code, board_lang = "zh";
@@ -42,6 +42,21 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
+    }
+
+    if (db.empty()) {
+        const auto dir = user_data_dir();
+        if (!dir) {
+            std::cerr << "parley-board: no user data folder (HOME and XDG_DATA_HOME are unset); pass --db FILE\n";
+            return 2;
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(*dir, ec);
+        if (ec) {
+            std::cerr << "parley-board: cannot create " << dir->string() << ": " << ec.message() << "; pass --db FILE\n";
+            return 1;
+        }
+        db = (*dir / "board.sqlite").string();
     }
 
     Diagnostics diags;
