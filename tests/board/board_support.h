@@ -3,6 +3,9 @@
 // client, and trainees' runs made with the engine (varied, always finished).
 #pragma once
 
+#include <chrono>
+#include <thread>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -144,8 +147,17 @@ inline httplib::Headers auth(const std::string& token) {
     return {{"Authorization", "Bearer " + token}};
 }
 
+// A request that never reached the server (no connection: status 0, e.g. a full listen backlog
+// when 30 clients connect at once under a sanitizer) is sent again, as the player's outbox does;
+// any answer the server gave is returned as it is.
 inline Reply post(httplib::Client& c, const std::string& path, const std::string& body, const std::string& token = "") {
-    return finish(c.Post(path.c_str(), auth(token), body, "application/json"));
+    Reply r;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        r = finish(c.Post(path.c_str(), auth(token), body, "application/json"));
+        if (r.status != 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200 * (attempt + 1)));
+    }
+    return r;
 }
 inline Reply post(httplib::Client& c, const std::string& path, const json& body, const std::string& token = "") {
     return post(c, path, body.dump(), token);
