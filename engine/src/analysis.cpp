@@ -249,7 +249,8 @@ std::set<std::string> designed_targets(const Scenario& sc) {
 }  // namespace
 
 void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
-                     Diagnostics& diags, const AnalysisLimits& limits) {
+                     Diagnostics& diags, const AnalysisLimits& limits,
+                     std::vector<PersonaAnalysis>* analyses_out) {
     if (!scenario) return;
     const Scenario& sc = *scenario;
     auto report = [&](Severity severity, const std::string& pointer, const std::string& message) {
@@ -312,6 +313,7 @@ void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<
                        ")" + run);
     }
     check_teaching(content, scenario, analyses, diags);
+    if (analyses_out) *analyses_out = analyses;
     // A node no persona can reach is dead content; one reached by some personas only is not.
     if (analysed > 0 && analysed == static_cast<int>(sc.personas.size()))
         for (std::size_t i = 0; i < sc.nodes.size(); ++i)

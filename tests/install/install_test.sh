@@ -13,7 +13,8 @@ fail() { echo "install test: $*" >&2; exit 1; }
 # A temporary folder outside the source and build trees (the content search looks upwards
 # from the current directory), removed afterwards.
 work="$(mktemp -d "${TMPDIR:-/tmp}/parley-install-test.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+board_pid=""
+trap '[ -z "$board_pid" ] || kill "$board_pid" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$work/home" "$work/elsewhere"
 prefix="$work/usr"
 "$cmake" --install "$build" --prefix "$prefix" >"$work/install.log"
@@ -54,8 +55,12 @@ if grep -q '^HELP2MAN:FILEPATH=.*help2man$' "$build/CMakeCache.txt"; then
   done
 fi
 
-# The installed CLI validates the installed scenarios.
-"$cli" validate "$share/parley/scenarios"
+# The installed content is exactly the shipped content (whose soundness the content gate proves
+# once), and the installed CLI validates an installed meeting, finding its content root.
+source_dir="$(sed -n 's/^parley_SOURCE_DIR:STATIC=//p' "$build/CMakeCache.txt")"
+diff -r "$source_dir/scenarios" "$share/parley/scenarios" >"$work/content.diff" \
+  || { cat "$work/content.diff"; fail "the installed scenarios are not the shipped ones"; }
+"$cli" validate "$share/parley/scenarios/library/new-company-accounts.json"
 
 # With no --content, the installed content is found beside the program. A broken competency
 # model put there shows that it is that content, not the source tree's, that is read.
@@ -88,5 +93,44 @@ if [ -x "$prefix/bin/parley" ] && [ -n "$xvfb_run" ] && [ -n "$make_transcript" 
   [ -s "$work/screens/01-library.png" ] || fail "the installed player saved no screenshot"
   grep -q '"decisions"' "$work/player.json" || fail "the installed player printed no result"
   echo "install test: the installed player played a meeting under Xvfb ($(ls "$work/screens" | wc -l) screenshots)"
+fi
+# The installed board server, with no --content, serves the installed content: a trainer
+# creates a session for a bundled meeting and a trainee joins it.
+if [ -x "$prefix/bin/parley-board" ]; then
+  "$prefix/bin/parley-board" serve --port 0 --db "$work/board.sqlite" >"$work/board.out" 2>&1 &
+  board_pid=$!
+  for _ in $(seq 100); do grep -q '^trainer token: ' "$work/board.out" && break; sleep 0.2; done
+  address="$(sed -n 's/^parley-board: serving \(http[^ ]*\) .*/\1/p' "$work/board.out")"
+  token="$(sed -n 's/^trainer token: //p' "$work/board.out")"
+  [ -n "$address" ] && [ -n "$token" ] || { cat "$work/board.out"; fail "the installed parley-board did not start"; }
+  grep -q "content $installed" "$work/board.out" \
+    || fail "the installed parley-board does not serve the installed content: $(head -1 "$work/board.out")"
+  /usr/bin/python3 - "$address" "$token" <<'PY' || fail "the installed parley-board did not run a session"
+import json, sys, urllib.request
+address, token = sys.argv[1], sys.argv[2]
+def post(path, body, auth=None):
+    headers = {"Content-Type": "application/json"}
+    if auth: headers["Authorization"] = "Bearer " + auth
+    req = urllib.request.Request(address + path, json.dumps(body).encode(), headers, method="POST")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return r.status, json.load(r)
+status, made = post("/api/sessions", {"scenario": "sme-working-capital", "persona": "analytical",
+                                      "seed": 42, "difficulty": "normal"}, token)
+assert status == 201, status
+status, joined = post("/api/sessions/%s/join" % made["code"], {"name": "李明"})
+assert status == 200 and joined["scenario"] == "sme-working-capital" and joined["scenario_hash"], joined
+PY
+  kill "$board_pid"; wait "$board_pid" 2>/dev/null || true; board_pid=""
+  echo "install test: the installed parley-board served a session on the installed content"
+fi
+
+# The installed editor, with no --content, opens an installed meeting under Xvfb and draws it.
+if [ -x "$prefix/bin/parley-editor" ] && [ -n "$xvfb_run" ]; then
+  "$xvfb_run" -a -s "-screen 0 1280x800x24" "$prefix/bin/parley-editor" \
+    "$installed/library/new-company-accounts.json" --state-dir "$work/editor-state" \
+    --screenshot "$work/editor.png" >"$work/editor.out" 2>&1 \
+    || { cat "$work/editor.out"; fail "the installed editor did not open an installed meeting"; }
+  [ -s "$work/editor.png" ] || fail "the installed editor saved no screenshot"
+  echo "install test: the installed parley-editor opened an installed meeting under Xvfb"
 fi
 echo "install test: the installed parley-cli finds and validates the installed content; the overrides win in order"

@@ -90,8 +90,11 @@ nlohmann::json to_json(const PathResult& p);
 // no way out, no three-star run, a node no persona reaches, an exploration stopped by a limit.
 // The teaching checks of negotiation blocks (format reference §8) are reported here too, as
 // warnings at the block's node.
+// `analyses`, when given, receives the analyses it ran (one per persona the content knows, in
+// the scenario's order), so a caller that also needs them does not explore the scenario twice.
 void check_soundness(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
-                     Diagnostics& diags, const AnalysisLimits& limits = {});
+                     Diagnostics& diags, const AnalysisLimits& limits = {},
+                     std::vector<PersonaAnalysis>* analyses = nullptr);
 
 // The value of each decision available at a point of a run: the best result still reachable
 // after taking it. `best.choices` is the whole run from its start (the decisions already made,
