@@ -222,8 +222,8 @@ void Document::apply(Edit edit) {
         run(c, true);
         if (c.kind != Change::Kind::ReplaceNode) reindex();
     }
-    reindex();
-    touch();
+    // A move changes no scenario content: no new revision, so nothing is validated or analysed again.
+    if (!edit.layout_only) reindex(), touch();
     undone_.clear();
     const bool merge = merge_open_ && !edit.merge_key.empty() && !done_.empty() &&
                        done_.back().merge_key == edit.merge_key;
@@ -260,8 +260,7 @@ bool Document::undo() {
         run(*it, false);
         if (it->kind != Change::Kind::ReplaceNode) reindex();
     }
-    reindex();
-    touch();
+    if (!e.layout_only) reindex(), touch();
     undone_.push_back(std::move(e));
     merge_open_ = false;
     return true;
@@ -275,8 +274,7 @@ bool Document::redo() {
         run(c, true);
         if (c.kind != Change::Kind::ReplaceNode) reindex();
     }
-    reindex();
-    touch();
+    if (!e.layout_only) reindex(), touch();
     done_.push_back(std::move(e));
     merge_open_ = false;
     return true;
@@ -491,7 +489,10 @@ void Document::move_node(std::size_t i, Vec2 to, const std::string& merge_key) {
     if (i >= positions_.size() || positions_[i] == to) return;
     Change c = replace_node(i, model_.nodes[i], model_.nodes[i], positions_[i]);
     c.pos_after = to;
-    apply({"Move node " + model_.nodes[i].id, merge_key, {std::move(c)}});
+    Edit e{"Move node " + model_.nodes[i].id, merge_key, {}};
+    e.changes.push_back(std::move(c));
+    e.layout_only = true;
+    apply(std::move(e));
 }
 
 void Document::move_nodes(const std::vector<Vec2>& to, const std::string& label) {
@@ -502,6 +503,7 @@ void Document::move_nodes(const std::vector<Vec2>& to, const std::string& label)
         c.pos_after = to[i];
         e.changes.push_back(std::move(c));
     }
+    e.layout_only = true;
     apply(std::move(e));
 }
 

@@ -52,6 +52,7 @@ struct Edit {
     std::string merge_key;   // consecutive edits with the same key are one undo step (typing)
     std::vector<Change> changes;
     std::uint64_t serial = 0;   // identifies the state after this edit (the saved marker)
+    bool layout_only = false;   // only canvas positions change: the scenario's revision stays
 };
 
 // ============================================================================

@@ -7,6 +7,7 @@
 //   2. The analysis overlay (built when a result arrives)
 //   3. Drawing and interaction
 //   4. Minimap
+#include <SFML/Window/Keyboard.hpp>
 #include <imgui.h>
 
 #include <algorithm>
@@ -229,12 +230,36 @@ void EditorApp::draw_canvas(ImVec2 size) {
         return to_screen({pos[i].x + kNodeW, pos[i].y + 56.f + kPortGap * static_cast<float>(k)});
     };
     auto entry = [&](std::size_t i) { return to_screen({pos[i].x, pos[i].y + 22.f}); };
-    auto edge = [&](ImVec2 a, ImVec2 b, ImU32 colour, float thick) {
+
+    // The visible part of the canvas, in screen space: nothing outside it is drawn or laid out.
+    const float vx0 = origin.x, vy0 = origin.y, vx1 = origin.x + size.x, vy1 = origin.y + size.y;
+    // Level of detail: below this zoom, text would be unreadable and curves are drawn as lines.
+    const bool detailed = z > 0.45f;
+    // Per-node "the validator reports an error here", rebuilt only when the validation changes.
+    if (error_nodes_revision_ != seen_revision_ || error_nodes_.size() != s.nodes.size()) {
+        error_nodes_.assign(s.nodes.size(), 0);
+        for (const Problem& p : validation_.problems)
+            if (p.where && p.where->node < error_nodes_.size() && p.diagnostic.severity == Severity::Error)
+                error_nodes_[p.where->node] = 1;
+        error_nodes_revision_ = seen_revision_;
+    }
+    auto edge_visible = [&](ImVec2 a, ImVec2 b, float dx) {
+        // A cubic lies inside the hull of its control points.
+        const float x0 = std::min(a.x, b.x - dx), x1 = std::max(a.x + dx, b.x);
+        const float y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+        return x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
+    };
+    auto draw_edge = [&](ImVec2 a, ImVec2 b, ImU32 colour, float thick) {
         const float dx = std::max(40.f * z, std::abs(b.x - a.x) * 0.5f);
+        if (!edge_visible(a, b, dx)) return;
+        if (!detailed) {
+            dl->AddLine(a, b, colour, thick);
+            return;
+        }
         dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, thick);
     };
 
-    // Edges under the nodes.
+    // Edges under the nodes (culled against the view before anything is emitted).
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const Node& n = s.nodes[i];
         for (std::size_t k = 0; k < n.options.size(); ++k) {
@@ -243,18 +268,18 @@ void EditorApp::draw_canvas(ImVec2 size) {
             const bool best = overlay_ok && overlay_.best_edge[i][k], worst = overlay_ok && overlay_.worst_edge[i][k];
             const ImU32 c = best ? ui::palette::success : worst ? ui::palette::danger
                           : o.violation ? ui::with_alpha(ui::palette::danger, 120) : ui::palette::rgb(150, 160, 175);
-            if (target != s.node_index.end()) edge(port(i, k), entry(target->second), c, best || worst ? 3.5f : 1.5f);
+            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.5f : 1.5f);
             for (const auto& b : o.consequence.branches) {
                 auto bt = s.node_index.find(b.next);
-                if (bt != s.node_index.end()) edge(port(i, k), entry(bt->second), ui::with_alpha(c, 90), 1.f);
+                if (bt != s.node_index.end()) draw_edge(port(i, k), entry(bt->second), ui::with_alpha(c, 90), 1.f);
             }
         }
         if (n.negotiation)
             for (const std::string* next : {&n.negotiation->on_deal, &n.negotiation->on_no_deal, &n.negotiation->on_client_quit}) {
                 auto target = s.node_index.find(*next);
                 if (target != s.node_index.end())
-                    edge(to_screen({pos[i].x + kNodeW, pos[i].y + 40.f}), entry(target->second),
-                         ui::palette::rgb(190, 160, 60), 1.5f);
+                    draw_edge(to_screen({pos[i].x + kNodeW, pos[i].y + 40.f}), entry(target->second),
+                              ui::palette::rgb(190, 160, 60), 1.5f);
             }
     }
 
@@ -275,12 +300,15 @@ void EditorApp::draw_canvas(ImVec2 size) {
         const ImU32 border = is_selected ? ui::palette::primary : overlay_ok && overlay_.softlock[i] ? ui::palette::danger
                              : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);
         dl->AddRect(a, b, border, 8.f * z, 0, is_selected || on_best ? 3.f : 1.f);
-        const bool problem = std::any_of(validation_.problems.begin(), validation_.problems.end(), [&](const Problem& p) {
-            return p.where && p.where->node == i && p.diagnostic.severity == Severity::Error;
-        });
+        if (!detailed) {   // zoomed out: a plain coloured block, no text, no ports
+            ui::Targets::current()->mark("node." + n.id, a, ImVec2(b.x - 12 * z, b.y));
+            if (ImGui::IsMouseHoveringRect(a, b) && canvas_hovered) hovered_node = i;
+            continue;
+        }
+        const bool problem = error_nodes_[i] != 0;
         const std::string head = (problem ? "⚠ " : "") + (s.start == n.id ? "▶ " + n.id : n.id);
         fonts_.cover(head);
-        if (z > 0.3f) {
+        {
             dl->AddText(body, fs, ImVec2(a.x + 8 * z, a.y + 4 * z), ui::with_alpha(ui::palette::ink, alpha),
                         fit(head, body, fs, (kNodeW - 16) * z).c_str());
             std::string detail = n.line.in(lang_);
@@ -311,7 +339,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
 
     // Interaction with nodes and ports (a press on a port starts a connection; on a node, a move).
     if (canvas_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !connecting_) {
-        for (std::size_t i = 0; i < s.nodes.size() && !connecting_; ++i)
+        for (std::size_t i = 0; detailed && i < s.nodes.size() && !connecting_; ++i)
             for (std::size_t k = 0; k < s.nodes[i].options.size(); ++k) {
                 const ImVec2 p = port(i, k);
                 if (std::abs(io.MousePos.x - p.x) <= 7.f && std::abs(io.MousePos.y - p.y) <= 7.f) {
@@ -346,7 +374,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
         const auto [i, k] = *connecting_;
         if (i < s.nodes.size() && k < s.nodes[i].options.size()) {
             if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-                edge(port(i, k), io.MousePos, ui::palette::primary, 2.5f);
+                draw_edge(port(i, k), io.MousePos, ui::palette::primary, 2.5f);
             } else {
                 if (hovered_node) doc_->connect(i, k, s.nodes[*hovered_node].id);
                 connecting_.reset();
@@ -367,8 +395,26 @@ void EditorApp::draw_canvas(ImVec2 size) {
     dl->AddText(small, small->FontSize, ImVec2(origin.x + 12, origin.y + 11), ui::palette::ink_muted, status.c_str());
     dl->PopClipRect();
 
-    const ImVec2 mini(std::min(220.f, size.x * 0.3f), std::min(150.f, size.y * 0.3f));
-    draw_minimap(ImVec2(origin.x + size.x - mini.x - 10, origin.y + size.y - mini.y - 10), mini);
+    // The minimap: small, translucent, in the bottom-right corner; M or its corner button hides it.
+    if (canvas_hovered && !ImGui::GetIO().WantTextInput && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::M), false)) show_minimap_ = !show_minimap_;
+    const ImVec2 mini(std::min(150.f, size.x * 0.2f), std::min(96.f, size.y * 0.2f));
+    const ImVec2 mini_at(origin.x + size.x - mini.x - 8, origin.y + size.y - mini.y - 8);
+    if (show_minimap_) draw_minimap(mini_at, mini);
+    {
+        // The toggle: a small button at the minimap's top-right corner (or the canvas's corner).
+        const ImVec2 bsize(18, 18);
+        const ImVec2 bat = show_minimap_ ? ImVec2(mini_at.x + mini.x - bsize.x, mini_at.y - bsize.y - 2)
+                                         : ImVec2(origin.x + size.x - bsize.x - 8, origin.y + size.y - bsize.y - 8);
+        ImGui::SetCursorScreenPos(bat);
+        if (ImGui::InvisibleButton("##minimap_toggle", bsize)) show_minimap_ = !show_minimap_;
+        ui::mark_target("canvas.minimap_toggle");
+        const bool hot = ImGui::IsItemHovered();
+        dl->AddRectFilled(bat, ImVec2(bat.x + bsize.x, bat.y + bsize.y), ui::with_alpha(ui::palette::surface, hot ? 240 : 170), 3.f);
+        dl->AddRect(bat, ImVec2(bat.x + bsize.x, bat.y + bsize.y), ui::with_alpha(ui::palette::border, 200), 3.f);
+        const ImVec2 c(bat.x + bsize.x * 0.5f, bat.y + bsize.y * 0.5f);
+        if (show_minimap_) dl->AddLine(ImVec2(c.x - 4, c.y), ImVec2(c.x + 4, c.y), ui::palette::ink_muted, 1.5f);   // "−": hide
+        else dl->AddRect(ImVec2(c.x - 5, c.y - 4), ImVec2(c.x + 5, c.y + 4), ui::palette::ink_muted, 1.f);        // "▭": show
+    }
     ImGui::EndChild();
 }
 
@@ -392,10 +438,12 @@ void EditorApp::draw_minimap(ImVec2 at, ImVec2 size) {
     x1 = std::max(x1, vx1), y1 = std::max(y1, vy1);
     const float scale = std::min(size.x / (x1 - x0), size.y / (y1 - y0));
     auto map = [&](float x, float y) { return ImVec2(at.x + (x - x0) * scale, at.y + (y - y0) * scale); };
-    dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ui::palette::surface, 6.f);
-    dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ui::palette::border, 6.f);
+    // Translucent, so the nodes under it stay visible.
+    dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ui::with_alpha(ui::palette::surface, 150), 5.f);
+    dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ui::with_alpha(ui::palette::border, 180), 5.f);
     for (std::size_t i = 0; i < s.nodes.size(); ++i)
-        dl->AddRectFilled(map(pos[i].x, pos[i].y), map(pos[i].x + kNodeW, pos[i].y + kNodeH), stage_colour(s.nodes[i].stage));
+        dl->AddRectFilled(map(pos[i].x, pos[i].y), map(pos[i].x + kNodeW, pos[i].y + kNodeH),
+                          ui::with_alpha(stage_colour(s.nodes[i].stage), 150));
     dl->AddRect(map(camera_.offset.x, camera_.offset.y), map(vx1, vy1), ui::palette::primary, 0.f, 0, 1.5f);
     ui::Targets::current()->mark("canvas.minimap", at, ImVec2(at.x + size.x, at.y + size.y));
     // A click or drag on the minimap centres the view there.

@@ -191,6 +191,9 @@ private:
     std::uint64_t drag_serial_ = 0;
     std::optional<std::pair<std::size_t, std::size_t>> connecting_;   // node, option
     bool panning_ = false;
+    bool show_minimap_ = true;                 // toggled with M over the canvas, or its corner button
+    std::vector<char> error_nodes_;            // per node: the validator reports an error on it
+    std::uint64_t error_nodes_revision_ = ~std::uint64_t(0);
     std::string search_;
     bool focus_search_ = false;
 
