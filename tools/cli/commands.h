@@ -9,13 +9,16 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "parley/diagnostics.h"
+#include "parley/loader.h"
 #include "parley/text.h"
+#include "parley/transcript.h"
 
 namespace parley::cli {
 
@@ -43,5 +46,14 @@ Lang lang_of(const std::string& lang);
 // content root) at or above the current directory, then the same search from the
 // executable's folder, then the source tree the program was built from.
 std::optional<std::filesystem::path> default_content_dir();
+
+// A recorded run read from `path`. On failure prints why, as `command: …`, and returns nothing.
+std::optional<Transcript> read_transcript_file(const std::string& path, const char* command);
+
+// The content a recorded run is replayed against: `content` if given, else default_content_dir(),
+// which is stored in `root`. On failure prints why and sets `exit_code` (kExitUsage when no
+// content folder is found, kExitFailure when it does not load).
+std::shared_ptr<const ContentSet> load_content_for_replay(const std::string& content, const char* command,
+                                                          std::filesystem::path& root, int& exit_code);
 
 }  // namespace parley::cli

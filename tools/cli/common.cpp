@@ -1,5 +1,8 @@
 // Helpers shared by the subcommands: exit codes, diagnostics output, language, content lookup.
+#include <fstream>
+#include <iostream>
 #include <ostream>
+#include <sstream>
 #include <system_error>
 
 #include "commands.h"
@@ -33,6 +36,46 @@ std::optional<fs::path> default_content_dir() {
 #else
     return default_content_root();
 #endif
+}
+
+std::optional<Transcript> read_transcript_file(const std::string& path, const char* command) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        std::cerr << command << ": cannot read '" << path << "'\n";
+        return std::nullopt;
+    }
+    Diagnostics diags;
+    auto transcript = parse_transcript(text.str(), path, diags);
+    if (!transcript) {
+        print_diagnostics(std::cerr, diags);
+        std::cerr << command << ": '" << path << "' is not a valid transcript\n";
+    }
+    return transcript;
+}
+
+std::shared_ptr<const ContentSet> load_content_for_replay(const std::string& content, const char* command,
+                                                          fs::path& root, int& exit_code) {
+    if (!content.empty()) {
+        root = content;
+    } else if (auto found = default_content_dir()) {
+        root = *found;
+    } else {
+        std::cerr << command
+                  << ": no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the "
+                     "current directory, beside the program); pass --content DIR\n";
+        exit_code = kExitUsage;
+        return nullptr;
+    }
+    Diagnostics diags;
+    auto loaded = load_content(root, diags);
+    print_diagnostics(std::cerr, diags);
+    if (!loaded) {
+        std::cerr << command << ": the content in '" << root.string() << "' has " << diags.errors() << " errors\n";
+        exit_code = kExitFailure;
+    }
+    return loaded;
 }
 
 }  // namespace parley::cli

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -245,36 +244,12 @@ int run_play(const PlayOptions& o) {
 
 // --from TRANSCRIPT --at N: the recorded run rewound to decision N, against the content root.
 int run_rewound(const PlayOptions& o) {
-    std::ifstream in(o.from, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        std::cerr << "play: cannot read '" << o.from << "'\n";
-        return kExitFailure;
-    }
-    Diagnostics diags;
-    const auto transcript = parse_transcript(text.str(), o.from, diags);
-    if (!transcript) {
-        print_diagnostics(std::cerr, diags);
-        std::cerr << "play: '" << o.from << "' is not a valid transcript\n";
-        return kExitFailure;
-    }
+    const auto transcript = read_transcript_file(o.from, "play");
+    if (!transcript) return kExitFailure;
     std::filesystem::path root;
-    if (!o.content.empty()) {
-        root = o.content;
-    } else if (auto found = default_content_dir()) {
-        root = *found;
-    } else {
-        std::cerr << "play: no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the current directory, beside the program); "
-                     "pass --content DIR\n";
-        return kExitUsage;
-    }
-    const auto content = load_content(root, diags);
-    print_diagnostics(std::cerr, diags);
-    if (!content) {
-        std::cerr << "play: the content in '" << root.string() << "' has " << diags.errors() << " errors\n";
-        return kExitFailure;
-    }
+    int code = 0;
+    const auto content = load_content_for_replay(o.content, "play", root, code);
+    if (!content) return code;
     std::string error;
     auto rewound = rewind(content, *transcript, o.at, error);
     if (!rewound) {

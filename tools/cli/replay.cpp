@@ -1,10 +1,7 @@
 // `parley-cli replay TRANSCRIPT`: replay a recorded run against the content and show (or print
 // as JSON) its debrief. The engine refuses transcripts recorded against other content.
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "commands.h"
@@ -27,38 +24,12 @@ struct ReplayOptions {
 };
 
 int run_replay(const ReplayOptions& o) {
-    std::ifstream in(o.transcript, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        std::cerr << "replay: cannot read '" << o.transcript << "'\n";
-        return kExitFailure;
-    }
-    Diagnostics diags;
-    const auto transcript = parse_transcript(text.str(), o.transcript, diags);
-    if (!transcript) {
-        print_diagnostics(std::cerr, diags);
-        std::cerr << "replay: '" << o.transcript << "' is not a valid transcript\n";
-        return kExitFailure;
-    }
-
+    const auto transcript = read_transcript_file(o.transcript, "replay");
+    if (!transcript) return kExitFailure;
     std::filesystem::path root;
-    if (!o.content.empty()) {
-        root = o.content;
-    } else if (auto found = default_content_dir()) {
-        root = *found;
-    } else {
-        std::cerr << "replay: no content folder found (PARLEY_CONTENT, ~/.local/share/parley/scenarios, above the current directory, beside the program); "
-                     "pass --content DIR\n";
-        return kExitUsage;
-    }
-    const auto content = load_content(root, diags);
-    print_diagnostics(std::cerr, diags);
-    if (!content) {
-        std::cerr << "replay: the content in '" << root.string() << "' has " << diags.errors()
-                  << " errors\n";
-        return kExitFailure;
-    }
+    int code = 0;
+    const auto content = load_content_for_replay(o.content, "replay", root, code);
+    if (!content) return code;
 
     std::string error;
     const auto session = replay(content, *transcript, error);
