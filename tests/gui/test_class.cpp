@@ -216,6 +216,8 @@ TEST_CASE("the player joins a class on parley-board, plays the assigned run and 
     other_trainee(server, code, "李雷", "analytical", 4242);
 
     GuiDriver gui(data.path, Lang::Zh);
+    REQUIRE(gui.show("library.join"));
+    shots(gui, "class-library", [&] { REQUIRE(gui.show("library.join")); });
     REQUIRE(gui.click("library.join"));
     REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Class; }));
     REQUIRE(gui.show("class.join.title"));
@@ -270,6 +272,7 @@ TEST_CASE("the player joins a class on parley-board, plays the assigned run and 
     CHECK(shown(gui, "class.chip"));
     CHECK(link_state(gui).board.body["finished"] == 1);
     CHECK(link_state(gui).board.body["players"] == 2);
+    shots(gui, "class-meeting-chip", [&] { REQUIRE(gui.show("class.chip")); });
     play_to_end(gui);
     const std::size_t decisions = gui.shared().run->session().decisions().size();
     REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == static_cast<int>(decisions); }, 3000));
@@ -389,4 +392,41 @@ TEST_CASE("a class result kept on disk is sent when the player starts again", "[
     const json* mine = entry_named(board, "Zhang Wei");
     REQUIRE(mine);
     CHECK((*mine)["total"] == total);
+}
+
+TEST_CASE("a trainee who rejoins from the same computer with the same name carries on the same run", "[gui][class]") {
+    TempDir data("class-rejoin");
+    TempDir server_dir("class-rejoin-server");
+    BoardServer server(server_dir.path / "board.db");
+    const std::string code = server.new_session("analytical", 91);
+    std::vector<std::string> made;
+    std::int64_t player_id = 0;
+    {
+        GuiDriver gui(data.path, Lang::Zh);
+        REQUIRE(gui.click("library.join"));
+        const auto st = join(gui, server.address(), code, "陈静");
+        REQUIRE(st.membership);
+        player_id = st.membership->player_id;
+        REQUIRE(gui.click("class.start"));
+        REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
+        gui.key(sf::Keyboard::Num1);
+        gui.key(sf::Keyboard::Num2);
+        REQUIRE(gui.shared().run->session().decisions().size() == 2);
+        for (const auto& d : gui.shared().run->session().decisions()) made.push_back(d.decision);
+        REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == 2; }, 3000));
+    }   // the player closes (or the machine drops off)
+    GuiDriver gui(data.path, Lang::Zh);
+    REQUIRE(gui.click("library.join"));
+    const auto st = join(gui, server.address(), code, "陈静");
+    REQUIRE(st.membership);
+    CHECK(st.membership->player_id == player_id);
+    CHECK(st.membership->session["resumed"] == true);
+    REQUIRE(gui.click("class.start"));   // "Continue the meeting (2 decisions made)"
+    REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
+    REQUIRE(gui.shared().run);
+    const Session& s = gui.shared().run->session();
+    REQUIRE(s.decisions().size() == 2);
+    for (std::size_t i = 0; i < made.size(); ++i) CHECK(s.decisions()[i].decision == made[i]);
+    gui.key(sf::Keyboard::Num1);
+    REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == 3; }, 3000));
 }
