@@ -414,6 +414,16 @@ TEST_CASE("a trainee who rejoins from the same computer with the same name carri
         REQUIRE(gui.shared().run->session().decisions().size() == 2);
         for (const auto& d : gui.shared().run->session().decisions()) made.push_back(d.decision);
         REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == 2; }, 3000));
+        // Leaving the meeting goes back to the class, not to a private run in the library.
+        REQUIRE(gui.click("meeting.leave"));
+        REQUIRE(gui.click("meeting.leave.confirm"));
+        REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Class; }));
+        REQUIRE(shown(gui, "class.start"));   // "Continue the meeting (2 decisions made)"
+        REQUIRE(gui.click("class.start"));
+        REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
+        REQUIRE(gui.shared().run);
+        CHECK(gui.shared().run->session().decisions().size() == 2);
+        CHECK_FALSE(gui.shared().store.current());   // the class server keeps it, not the library
     }   // the player closes (or the machine drops off)
     GuiDriver gui(data.path, Lang::Zh);
     REQUIRE(gui.click("library.join"));
@@ -429,4 +439,27 @@ TEST_CASE("a trainee who rejoins from the same computer with the same name carri
     for (std::size_t i = 0; i < made.size(); ++i) CHECK(s.decisions()[i].decision == made[i]);
     gui.key(sf::Keyboard::Num1);
     REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == 3; }, 3000));
+}
+
+TEST_CASE("a name the trainer banned is refused in the join form with the reason", "[gui][class]") {
+    TempDir data("class-banned");
+    TempDir server_dir("class-banned-server");
+    BoardServer server(server_dir.path / "board.db");
+    const std::string code = server.new_session("analytical", 5);
+    int status = 0;
+    const json joined = server.call("POST", "/api/sessions/" + code + "/join", {{"name", "赵敏"}}, "", &status);
+    REQUIRE(status == 200);
+    server.call("POST", "/api/sessions/" + code + "/players/" + std::to_string(joined["player_id"].get<std::int64_t>()) + "/ban",
+                json::object(), server.token, &status);
+    REQUIRE(status == 200);
+
+    GuiDriver gui(data.path, Lang::En);
+    REQUIRE(gui.click("library.join"));
+    const auto st = join(gui, server.address(), code, "赵敏");
+    CHECK(st.join == player::ClassLink::Join::Failed);
+    CHECK(st.join_reply.status == 403);
+    CHECK(st.join_reply.error.find("banned") != std::string::npos);
+    CHECK(shown(gui, "class.error"));
+    CHECK(gui.shared().screen == player::Screen::Class);
+    CHECK_FALSE(st.membership);
 }

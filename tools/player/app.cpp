@@ -523,6 +523,8 @@ void App::keep_class_informed() {
             std::vector<std::string> so_far;
             for (const auto& d : decisions) so_far.push_back(d.decision);
             link.progress(so_far);
+            if (const auto m = link.state().membership) s.class_decisions_of = m->player_id;
+            s.class_decisions = so_far;
             link.refresh_board();
             s.class_progress_sent = decisions.size();
             class_board_clock_.restart();

@@ -67,12 +67,18 @@ bool start_class_run(Shared& s, const Membership& m, std::string& error) {
         return false;
     }
     auto run = std::make_shared<Run>(s.shared_content, scenario, persona->id, j["seed"].get<std::uint64_t>(), *difficulty);
-    std::size_t replayed = 0;
+    // The decisions the server had when this trainee joined, or the ones sent since (the trainee
+    // left the meeting and comes back to it in the same program), whichever go further.
+    std::vector<std::string> decisions;
     if (j.contains("decisions") && j["decisions"].is_array())
-        for (const auto& d : j["decisions"]) {
-            if (!d.is_string() || run->decide(d.get<std::string>())) break;   // the server replayed them; so do we
-            ++replayed;
-        }
+        for (const auto& d : j["decisions"])
+            if (d.is_string()) decisions.push_back(d.get<std::string>());
+    if (s.class_decisions_of == m.player_id && s.class_decisions.size() > decisions.size()) decisions = s.class_decisions;
+    std::size_t replayed = 0;
+    for (const auto& d : decisions) {
+        if (run->decide(d)) break;   // the server replayed them; so do we
+        ++replayed;
+    }
     s.selection = Selection{};
     s.selection.scenario = scenario;
     s.selection.persona = persona->id;
@@ -88,7 +94,9 @@ bool start_class_run(Shared& s, const Membership& m, std::string& error) {
 }
 
 void save_current(Shared& s) {
-    if (!s.run) return;
+    // A class run is kept by the class server (its progress); resuming it from the library would
+    // make it a private run whose result never reaches the class.
+    if (!s.run || s.class_run) return;
     SavedRun saved;
     saved.transcript = to_json(s.run->transcript()).dump();
     saved.prep = prep_to_json(s.run->prep).dump();

@@ -274,6 +274,7 @@ namespace parley::player {
     X(class_have_result, "您在本课堂的成绩已经记录。", "Your result in this class is already recorded.") \
     X(class_see_board, "查看课堂排行", "See the class board") \
     X(class_leave, "离开课堂", "Leave the class") \
+    X(class_leave_body, "进度已发送到课堂服务器，可以从“课堂”继续这场会谈。", "Your progress is with the class server; carry on with this meeting from Class.") \
     X(class_chip_rank, "课堂 · 第 %d 名 / 共 %d 人", "Class: rank %d of %d") \
     X(class_chip_finished, "课堂 · %d / %d 人已完成", "Class: %d of %d finished") \
     X(class_chip_offline, "课堂 · 未连接", "Class: not connected") \

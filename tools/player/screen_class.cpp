@@ -254,8 +254,9 @@ void ClassScreen::draw_rules(Shared& s, const ClassLink::State& st) {
     ui::end_panel();
     ui::vspace(1.5f);
 
-    const int done = j.contains("decisions") && j["decisions"].is_array() ? static_cast<int>(j["decisions"].size()) : 0;
-    const std::string start = done > 0 ? fmt(s.t(S.class_continue), done) : std::string(s.t(S.class_start));
+    std::size_t done = j.contains("decisions") && j["decisions"].is_array() ? j["decisions"].size() : 0;
+    if (s.class_decisions_of == m.player_id) done = std::max(done, s.class_decisions.size());
+    const std::string start = done > 0 ? fmt(s.t(S.class_continue), static_cast<int>(done)) : std::string(s.t(S.class_start));
     ImGui::PushFont(ui::type().heading);
     const bool go = ui::button(start.c_str(), ui::Button::Primary);
     ImGui::PopFont();

@@ -95,6 +95,8 @@ struct Shared {
     ClassView class_view = ClassView::Join;
     bool class_run = false;
     std::size_t class_progress_sent = 0;   // decisions already queued as progress
+    std::vector<std::string> class_decisions;   // the class run's decisions as last sent
+    std::int64_t class_decisions_of = 0;         // … by this player (ClassClient's player_id)
     ClassLink& class_link() {
         if (!classroom) classroom = std::make_shared<ClassLink>(data_dir);
         return *classroom;
