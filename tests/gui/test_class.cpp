@@ -236,6 +236,8 @@ TEST_CASE("the player joins a class on parley-board, plays the assigned run and 
     CHECK(gui.shared().screen == player::Screen::Class);
     shots(gui, "class-join-error", [&] { REQUIRE(gui.show("class.error")); });
     fill(gui, "class.name", "王小明");
+    gui.frames(3);
+    CHECK_FALSE(gui.app().targets().find("class.error"));   // edited: the old error goes
     shots(gui, "class-join", [&] { REQUIRE(gui.show("class.join.title")); });
 
     // Joined: the rules, with the assigned run.
@@ -249,8 +251,17 @@ TEST_CASE("the player joins a class on parley-board, plays the assigned run and 
     CHECK(st.membership->session["rules"].contains("star_thresholds"));
     CHECK(shown(gui, "class.rules.assigned"));
     shots(gui, "class-rules", [&] { REQUIRE(gui.show("class.rules")); });
-    REQUIRE(gui.show("class.start"));
-    shots(gui, "class-rules-start", [&] { REQUIRE(gui.show("class.start")); });
+    auto page_bottom = [&] {
+        REQUIRE(gui.show("class.start"));
+        for (int k = 0; k < 3; ++k) {   // to the end of the page, so the buttons are wholly in view
+            gui.app().input().wheel(gui.app().targets().find_hidden("class.start") ? gui.app().targets().find_hidden("class.start")->host.center()
+                                                                               : gui.app().targets().find("class.start")->center(), -4.f);
+            gui.frames(3);
+        }
+        REQUIRE(gui.show("class.start"));
+    };
+    page_bottom();
+    shots(gui, "class-rules-start", page_bottom);
 
     // The assigned run: same scenario, client, code and difficulty; progress after each decision.
     REQUIRE(gui.click("class.start"));
@@ -427,8 +438,14 @@ TEST_CASE("a trainee who rejoins from the same computer with the same name carri
     }   // the player closes (or the machine drops off)
     GuiDriver gui(data.path, Lang::Zh);
     REQUIRE(gui.click("library.join"));
-    const auto st = join(gui, server.address(), code, "陈静");
+    // The form remembers the address and the name; the code is typed and Enter joins.
+    REQUIRE(gui.click("class.code"));
+    gui.type(code);
+    gui.key(sf::Keyboard::Enter);
+    REQUIRE(gui.wait_until([&] { return link_state(gui).join == player::ClassLink::Join::Joined; }, 3000));
+    const auto st = link_state(gui);
     REQUIRE(st.membership);
+    CHECK(st.membership->name == "陈静");
     CHECK(st.membership->player_id == player_id);
     CHECK(st.membership->session["resumed"] == true);
     REQUIRE(gui.click("class.start"));   // "Continue the meeting (2 decisions made)"

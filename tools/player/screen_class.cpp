@@ -96,6 +96,7 @@ void ClassScreen::draw(Shared& s) {
         } else {
             error_ = &join_error(st.join_reply);
             detail_ = st.join_reply.error;
+            errored_with_ = server_ + '\n' + code_ + '\n' + name_;
         }
     }
     if (s.class_view != Shared::ClassView::Join && !st.membership) s.class_view = Shared::ClassView::Join;
@@ -119,11 +120,13 @@ void ClassScreen::draw_join(Shared& s, const ClassLink::State& st) {
     const float width = std::min(page_width(), 70 * u);
     ui::begin_panel(ui::palette::surface, width);
     const float field_w = width - 4 * u;
+    // Enter in any field joins, as the button does.
+    bool entered = false;
     auto field = [&](const Text& label, const char* id, std::string& value, const Text& hint, const char* target,
                      ImGuiInputTextFlags flags) {
         ui::text(s.t(label), ui::palette::ink_muted);
         ui::vspace(0.3f);
-        input_text(s, id, value, s.t(hint), field_w, flags);
+        entered = input_text(s, id, value, s.t(hint), field_w, flags | ImGuiInputTextFlags_EnterReturnsTrue) || entered;
         ui::mark_target(target);
         ui::vspace(1.f);
     };
@@ -132,7 +135,7 @@ void ClassScreen::draw_join(Shared& s, const ClassLink::State& st) {
     field(S.class_name, "##name", name_, S.class_name_hint, "class.name", 0);
     const bool joining = st.join == ClassLink::Join::Joining;
     ImGui::PushFont(ui::type().heading);
-    const bool go = ui::button(s.t(S.class_join), ui::Button::Primary, ImVec2(0, 0), !joining);
+    const bool go = ui::button(s.t(S.class_join), ui::Button::Primary, ImVec2(0, 0), !joining) || entered;
     ImGui::PopFont();
     ui::mark_target("class.join");
     if (joining) {
@@ -153,6 +156,7 @@ void ClassScreen::draw_join(Shared& s, const ClassLink::State& st) {
         if (server.empty() || code_.empty() || name.empty()) {
             error_ = &S.err_fields;
             detail_.clear();
+            errored_with_ = server_ + '\n' + code_ + '\n' + name_;
         } else {
             error_ = nullptr;
             detail_.clear();
@@ -162,6 +166,7 @@ void ClassScreen::draw_join(Shared& s, const ClassLink::State& st) {
             asked_ = true;
         }
     }
+    if (error_ && !asked_ && server_ + '\n' + code_ + '\n' + name_ != errored_with_) error_ = nullptr;
     if (error_) {
         ui::vspace(1.f);
         error_panel(s, s.t(S.class_cannot_join), s.t(*error_), detail_, "class.error", width);

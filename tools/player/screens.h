@@ -140,6 +140,7 @@ private:
     std::string server_, code_, name_;
     const Text* error_ = nullptr;  // what stopped the join (shown in the current language)
     std::string detail_;           // and the server's own words
+    std::string errored_with_;     // the form as it was then: the error goes once it is edited
     bool asked_ = false;           // a join was requested from this form
     bool filled_ = false;          // the form was prefilled from the settings
 };
