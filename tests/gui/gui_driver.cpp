@@ -92,9 +92,9 @@ void GuiDriver::type(const std::string& utf8) {
 std::optional<ImRect> GuiDriver::nav_rect() const {
     const ImGuiContext& g = *GImGui;
     if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return std::nullopt;
-    ImRect r = g.NavWindow->NavRectRel[g.NavLayer];
-    r.Translate(g.NavWindow->Pos);
-    return r;
+    // Relative to the window's content start, scrolling included (not to its position: in a
+    // scrolled page that would be the rectangle's place in the content, far below the screen).
+    return ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
 }
 
 bool GuiDriver::nav_to(const std::string& target) {

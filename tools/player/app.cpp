@@ -48,6 +48,7 @@ App::App(const Options& options) : options_(options) {
 
     store_ = std::make_unique<ProgressStore>(options_.data_dir);
     shared_ = std::make_unique<Shared>(content_, *store_, fonts_);
+    shared_->data_dir = options_.data_dir;
     shared_->content_errors = std::move(errors);
     shared_->unlock_all = options_.unlock_all;
     Settings& st = shared_->settings;
@@ -71,6 +72,13 @@ App::App(const Options& options) : options_(options) {
         shared_->notify(fonts_.error(), 15.f);
     }
     screens_ = std::make_unique<Screens>();
+
+    // Class results kept on this computer from an earlier start: sent again now, in the background.
+    if (const std::size_t waiting = ClassClient(options_.data_dir).queued(); waiting > 0) {
+        shared_->class_link().flush();
+        class_flush_announced_ = true;
+        shared_->notify(fmt(shared_->t(strings().class_outbox_sending), static_cast<int>(waiting)), 6.f);
+    }
 }
 
 App::~App() {
@@ -204,6 +212,7 @@ bool App::step() {
     ++frame_;
 
     apply_navigation();
+    keep_class_informed();
     auto& jobs = shared_->background;
     jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [](const auto& job) { return job->ready(); }), jobs.end());
     if (toggle_fullscreen_) {
@@ -236,6 +245,7 @@ void App::draw_frame(float dt) {
         case Screen::Meeting: screens_->meeting.draw(*shared_, dt); break;
         case Screen::Debrief: screens_->debrief.draw(*shared_); break;
         case Screen::Progress: screens_->progress.draw(*shared_); break;
+        case Screen::Class: screens_->klass.draw(*shared_); break;
     }
     ImGui::End();
     draw_help();
@@ -339,6 +349,13 @@ void App::draw_header() {
         ImGui::SameLine();
     }
     if (header_button(s.t(S.nav_progress), s.screen == Screen::Progress, "nav.progress")) s.go(Screen::Progress);
+    std::optional<ClassLink::State> klass;
+    if (s.classroom) klass = s.classroom->state();
+    if (klass && klass->membership) {
+        ImGui::SameLine();
+        if (header_button(s.t(S.nav_class), s.screen == Screen::Class, "nav.class")) s.go(Screen::Class);
+    }
+    const float nav_end = ImGui::GetItemRectMax().x;
 
     // Right side: XP and tier, language, text size, full screen, help.
     const std::string xp = std::to_string(total_xp(s.store.runs())) + " " + s.t(S.xp);
@@ -355,6 +372,27 @@ void App::draw_header() {
         dl->AddRectFilled(a, b, ui::palette::rgb(255, 255, 255, 22), (b.y - a.y) * 0.5f);
         ui::draw_star(dl, ImVec2(a.x + 1.2f * u, (a.y + b.y) * 0.5f), 0.55f * u, ui::palette::accent, ui::palette::accent);
         dl->AddText(small, small->FontSize, ImVec2(a.x + 2.2f * u, a.y + 0.5f * u), ui::palette::header_ink, status.c_str());
+    }
+    // The class chip: the trainee's live rank (or how many have finished), from the last board.
+    if (klass && klass->membership && klass->board_version > 0 && (s.class_run || s.screen == Screen::Class)) {
+        const nlohmann::json& b = klass->board.body;
+        std::string chip;
+        if (!klass->board.ok() || klass->board_stale || !b.is_object()) chip = s.t(S.class_chip_offline);
+        else if (b.contains("me") && b["me"].is_object())
+            chip = fmt(s.t(S.class_chip_rank), b["me"].value("rank", 0), b.value("players", 0));
+        else chip = fmt(s.t(S.class_chip_finished), b.value("finished", 0), b.value("players", 0));
+        const float chip_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, chip.c_str()).x + 2.4f * u;
+        const float cx = x - chip_w - u;
+        if (cx > nav_end - p.x + u) {
+            const ImVec2 a(p.x + cx, p.y + mid - small->FontSize * 0.5f - 0.5f * u);
+            const ImVec2 c(a.x + chip_w, a.y + small->FontSize + u);
+            const bool ok = klass->board.ok() && !klass->board_stale;
+            dl->AddRectFilled(a, c, ok ? ui::with_alpha(ui::palette::accent, 200) : ui::palette::rgb(255, 255, 255, 22),
+                              (c.y - a.y) * 0.5f);
+            dl->AddText(small, small->FontSize, ImVec2(a.x + 1.2f * u, a.y + 0.5f * u),
+                        ok ? ui::palette::header : ui::palette::header_ink, chip.c_str());
+            if (ui::Targets* t = ui::Targets::current()) t->mark("class.chip", a, c);
+        }
     }
     x += status_w + 1.5f * u;
     ImGui::SetCursorPos(ImVec2(x, mid - button_h * 0.5f));
@@ -469,6 +507,44 @@ void App::apply_navigation() {
     if (to == Screen::Briefing) screens_->briefing.enter(s);
     if (to == Screen::Meeting) screens_->meeting.enter(s);
     if (to == Screen::Debrief) screens_->debrief.enter(s);
+    if (to == Screen::Class) screens_->klass.enter(s);
+}
+
+// The class's run: every decision goes to the server as progress; the board (the rank chip, the
+// class board) is refreshed after each and every few seconds; a result kept on disk is sent
+// again every half minute while the class board is shown. All of it on the ClassLink's thread.
+void App::keep_class_informed() {
+    Shared& s = *shared_;
+    if (!s.classroom) return;
+    ClassLink& link = *s.classroom;
+    if (s.class_run && s.run) {
+        const auto& decisions = s.run->session().decisions();
+        if (decisions.size() != s.class_progress_sent) {
+            std::vector<std::string> so_far;
+            for (const auto& d : decisions) so_far.push_back(d.decision);
+            link.progress(so_far);
+            if (const auto m = link.state().membership) s.class_decisions_of = m->player_id;
+            s.class_decisions = so_far;
+            link.refresh_board();
+            s.class_progress_sent = decisions.size();
+            class_board_clock_.restart();
+        }
+    }
+    const bool watching = (s.class_run && s.run) || s.screen == Screen::Class;
+    if (watching && class_board_clock_.getElapsedTime().asSeconds() > 5.f) {
+        link.refresh_board();
+        class_board_clock_.restart();
+    }
+    const ClassLink::State st = link.state();
+    if (s.screen == Screen::Class && st.submit == ClassLink::Submit::Queued && !st.flushing &&
+        class_retry_clock_.getElapsedTime().asSeconds() > 30.f) {
+        link.flush();
+        class_retry_clock_.restart();
+    }
+    if (class_flush_announced_ && !st.flushing && !st.busy) {
+        class_flush_announced_ = false;
+        if (st.delivered > 0) s.notify(fmt(s.t(strings().class_outbox_sent), st.delivered), 6.f);
+    }
 }
 
 void App::save_settings() {

@@ -80,6 +80,7 @@ private:
     void shortcuts();
     void apply_navigation();
     void save_settings();
+    void keep_class_informed();
 
     Options options_;
     sf::Clock since_start_;
@@ -99,6 +100,8 @@ private:
     bool quit_ = false;
     bool toggle_fullscreen_ = false;
     bool show_help_ = false;
+    sf::Clock class_board_clock_, class_retry_clock_;
+    bool class_flush_announced_ = false;
     std::function<void(App&)> frame_hook_;
     FrameTimes frame_times_;
 };

@@ -14,6 +14,7 @@ const char* screen_name(Screen s) {
         case Screen::Meeting: return "meeting";
         case Screen::Debrief: return "debrief";
         case Screen::Progress: return "progress";
+        case Screen::Class: return "class";
     }
     return "screen";
 }
@@ -46,12 +47,56 @@ void start_run(Shared& s) {
     s.run = std::make_shared<Run>(s.shared_content, sel.scenario, sel.persona, sel.seed, sel.difficulty);
     s.run->prep = sel.prep;
     s.finished.reset();
+    s.class_run = false;
     save_current(s);
     s.go(Screen::Meeting);
 }
 
+bool start_class_run(Shared& s, const Membership& m, std::string& error) {
+    const nlohmann::json& j = m.session;
+    const auto scenario = s.content.scenario(j.value("scenario", ""));
+    const Persona* persona = s.content.persona(j.value("persona", ""));
+    const auto difficulty = parse<Difficulty>(j.value("difficulty", ""));
+    if (!scenario || !persona || !difficulty || !j.contains("seed") || !j["seed"].is_number_unsigned()) {
+        error = "scenario '" + j.value("scenario", "") + "' with client '" + j.value("persona", "") + "'";
+        return false;
+    }
+    if (j.value("scenario_hash", "") != hash_hex(run_hash(*scenario, *persona, s.content.model))) {
+        error = "content hash " + hash_hex(run_hash(*scenario, *persona, s.content.model)) + " ≠ " +
+                j.value("scenario_hash", "");
+        return false;
+    }
+    auto run = std::make_shared<Run>(s.shared_content, scenario, persona->id, j["seed"].get<std::uint64_t>(), *difficulty);
+    // The decisions the server had when this trainee joined, or the ones sent since (the trainee
+    // left the meeting and comes back to it in the same program), whichever go further.
+    std::vector<std::string> decisions;
+    if (j.contains("decisions") && j["decisions"].is_array())
+        for (const auto& d : j["decisions"])
+            if (d.is_string()) decisions.push_back(d.get<std::string>());
+    if (s.class_decisions_of == m.player_id && s.class_decisions.size() > decisions.size()) decisions = s.class_decisions;
+    std::size_t replayed = 0;
+    for (const auto& d : decisions) {
+        if (run->decide(d)) break;   // the server replayed them; so do we
+        ++replayed;
+    }
+    s.selection = Selection{};
+    s.selection.scenario = scenario;
+    s.selection.persona = persona->id;
+    s.selection.difficulty = *difficulty;
+    s.selection.seed = j["seed"].get<std::uint64_t>();
+    s.run = run;
+    s.finished.reset();
+    s.class_run = true;
+    s.class_progress_sent = replayed;
+    save_current(s);
+    s.go(Screen::Meeting);
+    return true;
+}
+
 void save_current(Shared& s) {
-    if (!s.run) return;
+    // A class run is kept by the class server (its progress); resuming it from the library would
+    // make it a private run whose result never reaches the class.
+    if (!s.run || s.class_run) return;
     SavedRun saved;
     saved.transcript = to_json(s.run->transcript()).dump();
     saved.prep = prep_to_json(s.run->prep).dump();
@@ -79,6 +124,7 @@ bool resume_run(Shared& s) {
     s.selection.seed = t->seed;
     s.selection.prep = s.run->prep;
     s.finished.reset();
+    s.class_run = false;
     s.go(Screen::Meeting);
     return true;
 }
@@ -101,6 +147,7 @@ bool rewind_run(Shared& s, std::size_t at) {
     s.selection.seed = session.seed();
     s.selection.prep = s.run->prep;
     s.finished.reset();
+    s.class_run = false;
     save_current(s);
     s.go(Screen::Meeting);
     return true;
@@ -176,6 +223,14 @@ void finish_run(Shared& s) {
     s.background.push_back(f->regrets);
     s.finished = f;
     s.run.reset();
+    if (s.class_run && s.classroom) {
+        // The class's run: the server recomputes the result from the transcript; the class
+        // board shows it (or says it is kept on this computer until the server can be reached).
+        s.classroom->submit(t);
+        s.class_view = Shared::ClassView::Board;
+        s.go(Screen::Class);
+        return;
+    }
     s.go(Screen::Debrief);
 }
 

@@ -226,6 +226,76 @@ namespace parley::player {
     /* Recommendation */                                                                            \
     X(recommend_title, "推荐下一场练习", "Recommended next")                                           \
     X(recommend_go, "去看简报", "Open its briefing")                                                 \
+    /* Classroom (Join class) */ \
+    X(nav_class, "课堂", "Class") \
+    X(join_class, "加入课堂", "Join class") \
+    X(join_class_note, "培训师开课时，用投影上的地址和代码加入。", "When your trainer runs a class, join with the address and code on the projector.") \
+    X(join_title, "加入课堂", "Join a class") \
+    X(join_subtitle, "输入培训师在投影上给出的服务器地址和课堂代码，再填上您的名字。", "Enter the server address and class code the trainer shows on the projector, then your name.") \
+    X(class_server, "服务器地址", "Server address") \
+    X(class_server_hint, "例如 192.168.1.20:8080", "e.g. 192.168.1.20:8080") \
+    X(class_code, "课堂代码", "Class code") \
+    X(class_code_hint, "投影上的数字", "the number on the projector") \
+    X(class_name, "您的名字", "Your name") \
+    X(class_name_hint, "显示在课堂排行上", "shown on the class board") \
+    X(class_join, "加入", "Join") \
+    X(class_joining, "正在连接课堂服务器…", "Connecting to the class server…") \
+    X(class_rejoin_note, "用同一台电脑、同一个名字再次加入，会接着原来的进度。", "Join again from this computer with the same name to carry on where you left off.") \
+    X(class_cannot_join, "无法加入课堂", "Could not join the class") \
+    X(err_fields, "请填写服务器地址、课堂代码和名字。", "Fill in the server address, the class code and your name.") \
+    X(err_unreachable, "无法连接课堂服务器。请检查地址，并确认与培训师在同一网络。", "The class server cannot be reached. Check the address and that you are on the trainer's network.") \
+    X(err_address, "地址应为“主机:端口”，例如 192.168.1.20:8080。", "The address should be host:port, e.g. 192.168.1.20:8080.") \
+    X(err_bad_code, "没有这个课堂代码，请核对投影上的代码。", "There is no class with this code: check the code on the projector.") \
+    X(err_banned, "培训师已禁止这个名字加入本课堂。", "The trainer has banned this name from the class.") \
+    X(err_name_taken, "这个名字已有人使用。如果是您本人，请在原来的电脑上加入；否则请换一个名字。", "This name is taken. If it is you, join from the computer you joined on; otherwise choose another name.") \
+    X(err_too_many, "错误的课堂代码试了太多次，请稍后再试。", "Too many wrong class codes: wait a moment and try again.") \
+    X(err_late, "课堂已经开始，不接受迟到加入。", "The class has started and does not admit late joiners.") \
+    X(err_ended, "本课堂已结束。", "This class has ended.") \
+    X(err_bad_name, "这个名字不能使用（长度或字符不符合要求）。", "This name cannot be used (its length or characters).") \
+    X(err_refused, "课堂服务器拒绝了请求。", "The class server refused the request.") \
+    X(err_content, "本机的场景内容与课堂服务器的不同，无法参加本课堂。请更新 Parley 后再加入。", "This computer's content differs from the class server's, so you cannot take part. Update Parley and join again.") \
+    X(server_says, "服务器说明：%s", "Server says: %s") \
+    X(class_detail, "详情：%s", "Details: %s") \
+    X(class_board_stale, "暂时连接不上课堂服务器，这是上一次读到的排行。", "The class server cannot be reached just now: this is the board as last read.") \
+    X(class_rules_title, "课堂规则", "Class rules") \
+    X(class_rules_subtitle, "本课堂所有学员条件相同：同一场景、客户、练习编号和难度。规则在开始前公布，对所有人一样。", "Everyone in this class plays the same scenario, client, practice code and difficulty. The rules are announced before play, the same for everyone.") \
+    X(class_joined_as, "已加入课堂 %s · %s", "Joined class %s as %s") \
+    X(class_assigned, "指定的会谈", "The assigned meeting") \
+    X(class_star_thresholds, "星级门槛", "Star thresholds") \
+    X(class_star_row, "%d 星：总分 ≥ %d", "%d star(s): total ≥ %d") \
+    X(class_shares, "能力表现 %d%% · 会谈结果 %d%% · 谈判 %d%%", "Competencies %d%% · Outcome %d%% · Negotiation %d%%") \
+    X(class_negotiation_parts, "谈判得分：银行收益 %d%% · 客户满意度 %d%% · 让步规则 %d%%", "Negotiation score: value for the bank %d%% · client satisfaction %d%% · rule adherence %d%%") \
+    X(class_critical_cap, "出现严重违规：总分最高 %d 分，不得星。", "A critical violation holds the total to %d and earns no star.") \
+    X(class_competencies, "评估的能力（权重）", "Competencies assessed (weight)") \
+    X(class_ranking, "排名规则", "Ranking") \
+    X(class_public_top, "投影只显示前 %d 名；您的名次只显示在您自己的屏幕上。", "The projector shows only the top %d; your own rank is shown on your screen only.") \
+    X(class_start, "开始会谈", "Start the meeting") \
+    X(class_continue, "继续会谈（已做出 %d 个决定）", "Continue the meeting (%d decisions made)") \
+    X(class_have_result, "您在本课堂的成绩已经记录。", "Your result in this class is already recorded.") \
+    X(class_see_board, "查看课堂排行", "See the class board") \
+    X(class_leave, "离开课堂", "Leave the class") \
+    X(class_leave_body, "进度已发送到课堂服务器，可以从“课堂”继续这场会谈。", "Your progress is with the class server; carry on with this meeting from Class.") \
+    X(class_chip_rank, "课堂 · 第 %d 名 / 共 %d 人", "Class: rank %d of %d") \
+    X(class_chip_finished, "课堂 · %d / %d 人已完成", "Class: %d of %d finished") \
+    X(class_chip_offline, "课堂 · 未连接", "Class: not connected") \
+    X(class_board_title, "课堂排行", "Class board") \
+    X(class_your_result, "您的成绩（由课堂服务器重新计算）", "Your result (recomputed by the class server)") \
+    X(class_sending, "正在提交成绩…", "Sending your result…") \
+    X(class_queued, "已保存在本机；课堂服务器可以连接时会自动发送。", "Saved on this computer; will be sent when the class server is reachable.") \
+    X(class_retry, "重试", "Retry") \
+    X(class_refused, "课堂服务器未接受这份成绩。", "The class server did not accept this result.") \
+    X(class_your_rank, "您的名次：第 %d 名（%d 人已完成，共 %d 人）", "Your rank: %d (%d finished of %d)") \
+    X(class_top, "前几名", "Top of the class") \
+    X(class_board_note, "只显示前几名和您自己的名次。", "Only the top of the class and your own rank are shown.") \
+    X(class_col_rank, "名次", "Rank") \
+    X(class_col_name, "名字", "Name") \
+    X(class_col_violations, "违规", "Violations") \
+    X(class_you, "（您）", " (you)") \
+    X(class_no_results, "还没有人完成。", "Nobody has finished yet.") \
+    X(class_waiting, "正在读取课堂排行…", "Reading the class board…") \
+    X(class_see_debrief, "查看详细复盘", "See the full debrief") \
+    X(class_outbox_sending, "有 %d 份课堂成绩保存在本机，正在重新发送…", "%d class result(s) kept on this computer: sending again…") \
+    X(class_outbox_sent, "已送达 %d 份保存在本机的课堂成绩。", "%d class result(s) kept on this computer have been delivered.") \
     /* Progress */                                                                                  \
     X(progress_title, "我的进步", "My progress")                                                     \
     X(progress_subtitle, "每一次练习都会记录在这台电脑上。", "Every run is kept on this computer.") \

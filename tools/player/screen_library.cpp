@@ -56,6 +56,16 @@ void LibraryScreen::draw(Shared& s) {
     ui::title(s.t(S.library_title));
     ui::mark_target("library.title");
     ui::text_wrapped(s.t(S.library_subtitle), ui::palette::ink_muted);
+    ui::vspace(1.f);
+    // "Join class": the trainer's session (parley-board) — address, code and name.
+    if (ui::button(s.t(S.join_class), ui::Button::Primary)) {
+        if (!s.classroom || !s.classroom->state().membership) s.class_view = Shared::ClassView::Join;
+        s.go(Screen::Class);
+    }
+    ui::mark_target("library.join");
+    ImGui::SameLine(0, 1.2f * u);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.8f * u);
+    ui::text(s.t(S.join_class_note), ui::palette::ink_muted);
     ui::vspace(1.5f);
 
     if (!s.content_errors.empty()) {

@@ -202,13 +202,14 @@ void MeetingScreen::draw(Shared& s, float dt) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3 * u, 3 * u));
     if (ImGui::BeginPopupModal("##leave", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ui::heading(s.t(S.leave_title));
-        ui::text_wrapped(s.t(S.leave_body), ui::palette::ink_muted, 44 * u);
+        ui::text_wrapped(s.t(s.class_run ? S.class_leave_body : S.leave_body), ui::palette::ink_muted, 44 * u);
         ui::vspace(1.f);
         if (ui::button(s.t(S.leave_confirm), ui::Button::Primary)) {
             save_current(s);
             s.run.reset();
             ImGui::CloseCurrentPopup();
-            s.go(Screen::Library);
+            if (s.class_run) s.class_view = Shared::ClassView::Rules;   // "Continue the meeting"
+            s.go(s.class_run ? Screen::Class : Screen::Library);
         }
         ui::mark_target("meeting.leave.confirm");
         ImGui::SameLine(0, u);

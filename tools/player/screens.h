@@ -4,6 +4,7 @@
 //   screen_meeting.cpp    the client, the conversation, the options (negotiation_panel.cpp)
 //   screen_debrief.cpp    outcome, stars, radar, violations, every decision with the best one
 //   screen_progress.cpp   runs over time, XP, tier, badges, trends, unlocks
+//   screen_class.cpp      "Join class": the join form, the class's rules, the class board
 // Shared page helpers are in layout.h.
 #pragma once
 
@@ -124,6 +125,26 @@ public:
     void draw(Shared& s);
 };
 
+class ClassScreen {
+public:
+    void enter(Shared& s);
+    void draw(Shared& s);
+
+private:
+    void draw_join(Shared& s, const ClassLink::State& st);
+    void draw_rules(Shared& s, const ClassLink::State& st);
+    void draw_board(Shared& s, const ClassLink::State& st);
+    void draw_result(Shared& s, const ClassLink::State& st);
+    void draw_ranks(Shared& s, const ClassLink::State& st);
+
+    std::string server_, code_, name_;
+    const Text* error_ = nullptr;  // what stopped the join (shown in the current language)
+    std::string detail_;           // and the server's own words
+    std::string errored_with_;     // the form as it was then: the error goes once it is edited
+    bool asked_ = false;           // a join was requested from this form
+    bool filled_ = false;          // the form was prefilled from the settings
+};
+
 class Screens {
 public:
     LibraryScreen library;
@@ -131,6 +152,7 @@ public:
     MeetingScreen meeting;
     DebriefScreen debrief;
     ProgressScreen progress;
+    ClassScreen klass;
 };
 
 }  // namespace parley::player

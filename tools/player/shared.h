@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
@@ -15,13 +16,14 @@
 #include "parley/debrief.h"
 #include "parley/model.h"
 #include "parley/ui/fonts.h"
+#include "class_link.h"
 #include "progress_store.h"
 #include "run.h"
 #include "player_strings.h"
 
 namespace parley::player {
 
-enum class Screen { Library, Briefing, Meeting, Debrief, Progress };
+enum class Screen { Library, Briefing, Meeting, Debrief, Progress, Class };
 const char* screen_name(Screen s);   // "library", … (screenshots, targets)
 
 struct Settings {
@@ -84,6 +86,22 @@ struct Shared {
     std::string notice;                  // a short message shown at the bottom
     float notice_seconds = 0.f;
 
+    // "Join class": the link to the class server (made on first use), which part of the class
+    // screen is shown, and whether the run in progress (or just finished) is the class's
+    // assigned run — its decisions go to the server as progress and its result is submitted.
+    std::filesystem::path data_dir;
+    std::shared_ptr<ClassLink> classroom;
+    enum class ClassView { Join, Rules, Board };
+    ClassView class_view = ClassView::Join;
+    bool class_run = false;
+    std::size_t class_progress_sent = 0;   // decisions already queued as progress
+    std::vector<std::string> class_decisions;   // the class run's decisions as last sent
+    std::int64_t class_decisions_of = 0;         // … by this player (ClassClient's player_id)
+    ClassLink& class_link() {
+        if (!classroom) classroom = std::make_shared<ClassLink>(data_dir);
+        return *classroom;
+    }
+
     Shared(std::shared_ptr<const ContentSet> c, ProgressStore& s, ui::Fonts& f)
         : content(*c), shared_content(std::move(c)), store(s), fonts(f) {}
     Lang lang() const { return settings.lang; }
@@ -112,6 +130,11 @@ void discard_run(Shared& s);
 // Debrief → meeting: "Try from here" — a new run at decision `at` (1-based) of the debriefed
 // one, the decisions before it replayed; practice. False (and a notice) when it cannot be.
 bool rewind_run(Shared& s, std::size_t at);
+
+// Rules → meeting: the class's assigned run (the join answer's scenario, persona, seed and
+// difficulty), the decisions the server already has replayed. False (and `error`) when this
+// computer's content cannot play it.
+bool start_class_run(Shared& s, const Membership& m, std::string& error);
 
 // Picks a seed for a new practice code (not the engine's randomness: a fresh code for a run).
 std::uint64_t fresh_seed();
