@@ -580,6 +580,11 @@ json Classroom::progress(const std::string& code, std::string_view player_token,
 }
 
 json Classroom::submit(const std::string& code, std::string_view player_token, const std::string& text, Lang lang) {
+    return json::parse(submit_text(code, player_token, text, lang));
+}
+
+std::string Classroom::submit_text(const std::string& code, std::string_view player_token, const std::string& text,
+                                   Lang lang) {
     auto room = find(code);
     std::shared_ptr<Player> p;
     {
@@ -589,13 +594,22 @@ json Classroom::submit(const std::string& code, std::string_view player_token, c
     need_scorable(*room);
     const Transcript t = read_transcript(text);
 
+    // {"recorded":true,"resubmitted":…,"rank":N,"result":<the stored report>}
     auto reply = [&](const ResultRow& r, bool again) {
-        std::lock_guard<std::mutex> lock(room->mutex);
-        json j = {{"recorded", true}, {"resubmitted", again}};
-        for (const auto& s : standings_of(*room))
-            if (s.standing.player_id == p->row.id) j["rank"] = s.rank;
-        j["result"] = json::parse(r.report);
-        return j;
+        int rank = 0;
+        {
+            std::lock_guard<std::mutex> lock(room->mutex);
+            for (const auto& s : standings_of(*room))
+                if (s.standing.player_id == p->row.id) rank = s.rank;
+        }
+        std::string out;
+        out.reserve(r.report.size() + 64);
+        out += again ? R"({"recorded":true,"resubmitted":true)" : R"({"recorded":true,"resubmitted":false)";
+        if (rank > 0) out += ",\"rank\":" + std::to_string(rank);
+        out += ",\"result\":";
+        out += r.report;
+        out += '}';
+        return out;
     };
 
     std::lock_guard<std::mutex> writing(p->writing);

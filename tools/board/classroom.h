@@ -66,6 +66,10 @@ public:
     nlohmann::json progress(const std::string& code, std::string_view player_token, const nlohmann::json& body);
     nlohmann::json submit(const std::string& code, std::string_view player_token, const std::string& transcript,
                           Lang lang);
+    // The same, answered as JSON text: the stored report is spliced in as it is (the hot POST;
+    // no parse and re-serialisation of the report per request).
+    std::string submit_text(const std::string& code, std::string_view player_token, const std::string& transcript,
+                            Lang lang);
 
     // Anyone (scope by bearer: trainer, a player of the session, or nobody).
     nlohmann::json leaderboard(const std::string& code, std::string_view bearer) const;

@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
             threads.emplace_back([&, s] {
                 httplib::Client c(url);
                 c.set_keep_alive(true);
+                c.set_tcp_nodelay(true);
                 const auto& mine = tokens[static_cast<std::size_t>(s)];
                 for (std::size_t i = 0; i < mine.size(); ++i) {
                     const auto t0 = Clock::now();
