@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 #include "names.h"
 #include "parley/transcript.h"
@@ -123,11 +124,49 @@ std::string stage_of(const Session& s) { return s.finished() ? "ended" : std::st
 
 }  // namespace
 
-const RunAnalysis& Room::analysis() {
+SharedRun& Room::shared() {
     std::lock_guard<std::mutex> lock(analysis_mutex_);
-    if (!analysis_)
-        analysis_ = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
-    return *analysis_;
+    if (!shared_) {
+        if (share) shared_ = share();
+        else {
+            shared_ = std::make_shared<SharedRun>();
+            shared_->analysis = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+        }
+    }
+    return *shared_;
+}
+
+std::shared_ptr<SharedRun> Classroom::shared_run(const RunConfig& run) {
+    const std::string key = run.scenario->id + '\n' + run.persona + '\n' + std::to_string(run.seed) + '\n' +
+                            std::string(id_of(run.difficulty)) + '\n' + hash_hex(run.run_hash);
+    std::promise<std::shared_ptr<SharedRun>> building;
+    std::shared_future<std::shared_ptr<SharedRun>> ready;
+    bool mine = false;
+    {
+        std::lock_guard<std::mutex> lock(runs_mutex_);
+        auto it = runs_.find(key);
+        if (it == runs_.end()) {
+            ready = building.get_future().share();
+            runs_.emplace(key, ready);
+            mine = true;
+        } else {
+            ready = it->second;
+        }
+    }
+    if (mine) {   // built outside the lock: sessions of other runs do not wait for this one
+        try {
+            auto s = std::make_shared<SharedRun>();
+            s->analysis = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+            building.set_value(std::move(s));
+        } catch (...) {
+            {
+                std::lock_guard<std::mutex> lock(runs_mutex_);
+                runs_.erase(key);
+            }
+            building.set_exception(std::current_exception());
+        }
+    }
+    return ready.get();
 }
 
 // ============================================================================
@@ -155,6 +194,7 @@ std::shared_ptr<Room> Classroom::make_room(const SessionRow& row) {
                                     "): results cannot be scored; start a new session";
     }
     if (!room->content_problem.empty()) room->run.scenario = nullptr;
+    else room->share = [this, run = room->run] { return shared_run(run); };
     return room;
 }
 
@@ -623,7 +663,7 @@ std::string Classroom::submit_text(const std::string& code, std::string_view pla
         throw Refused(Why::Conflict, "a different result is already recorded for you in this session; a result "
                                      "cannot be replaced");
     }
-    ScoredRun scored = score_submission(room->run, t, room->analysis(), lang);
+    ScoredRun scored = score_submission(room->run, t, room->shared(), lang);
     ResultRow row;
     row.player_id = p->row.id;
     row.session_id = room->row.id;

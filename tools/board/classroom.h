@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,8 @@
 namespace parley::board {
 
 struct Room;
+struct RunConfig;
+struct SharedRun;
 
 // Who asks for the leaderboard decides how much of it they see (seed 001: never embarrass
 // staff in public): the public and the projector see the top; a trainee sees the top and their
@@ -89,6 +92,8 @@ private:
     std::shared_ptr<Room> find(const std::string& code) const;   // throws NotFound
     std::shared_ptr<Room> make_room(const SessionRow& row);
     std::string fresh_code() const;   // under mutex_
+    // The analysis (and what it valued) of a run configuration, one for every session of it.
+    std::shared_ptr<SharedRun> shared_run(const RunConfig& run);
 
     std::shared_ptr<const ContentSet> content_;
     Store& store_;
@@ -101,6 +106,9 @@ private:
     std::map<std::int64_t, std::shared_ptr<Room>> by_id_;
     std::int64_t next_session_ = 1;
     std::int64_t next_player_ = 1;
+
+    std::mutex runs_mutex_;   // runs_
+    std::map<std::string, std::shared_future<std::shared_ptr<SharedRun>>> runs_;
 };
 
 }  // namespace parley::board

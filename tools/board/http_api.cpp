@@ -36,10 +36,14 @@ int status_of(Why why) {
     return 400;
 }
 
-void reply(httplib::Response& res, int status, const json& body) {
+// The body is moved in, not copied (set_content copies; a run report is tens of kilobytes).
+void reply_text(httplib::Response& res, int status, std::string body) {
     res.status = status;
-    res.set_content(body.dump(), "application/json; charset=utf-8");
+    res.body = std::move(body);
+    res.set_header("Content-Type", "application/json; charset=utf-8");
 }
+
+void reply(httplib::Response& res, int status, const json& body) { reply_text(res, status, body.dump()); }
 
 void reply_error(httplib::Response& res, int status, const std::string& message) {
     reply(res, status, {{"error", message}, {"status", status}});
@@ -164,9 +168,7 @@ void HttpApi::routes() {
     });
     s.Post(code + "/results", [this](const httplib::Request& req, httplib::Response& res) {
         if (req.body.empty()) throw Refused(Why::BadRequest, "the request needs a transcript as its JSON body");
-        res.status = 200;
-        res.set_content(classroom_.submit_text(req.matches[1], bearer(req), req.body, lang_of(req)),
-                        "application/json; charset=utf-8");
+        reply_text(res, 200, classroom_.submit_text(req.matches[1], bearer(req), req.body, lang_of(req)));
     });
     s.Get(code + "/leaderboard", [this](const httplib::Request& req, httplib::Response& res) {
         const std::string t = bearer(req);
