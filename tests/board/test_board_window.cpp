@@ -241,3 +241,38 @@ TEST_CASE("the trainer kicks (rejoin allowed) and bans (name blocked) from the b
         CHECK(!on_board(board, "张伟"));
     }
 }
+
+TEST_CASE("the board's kick and ban speak English on an English board", "[board][gui]") {
+    TestServer server;
+    auto c = server.client();
+    const Reply created = post(c, "/api/sessions", session_body(), server.trainer());
+    REQUIRE(created.status == 201);
+    const std::string code = created.body["code"];
+    BoardOptions options;
+    options.address = "http://127.0.0.1:" + std::to_string(server.port());
+    options.code = code;
+    options.lang = Lang::En;
+    BoardWindow board(server.classroom(), server.events(), options);
+    for (const std::string n : {"Zoë O'Neil", "王芳"})
+        REQUIRE(post(c, "/api/sessions/" + code + "/join", json{{"name", n}}).status == 200);
+    board.step();
+    board.step();
+    REQUIRE(board.data());
+    const std::int64_t zoe = id_of_name(board, "Zoë O'Neil");
+    REQUIRE(zoe != 0);
+    REQUIRE(click(board, "trainee." + std::to_string(zoe)));
+    shoot(board, "10-manage-trainee-en");
+    REQUIRE(click(board, "removal.ban"));
+    REQUIRE(click(board, "removal.back"));   // changed their mind: kick instead
+    REQUIRE(click(board, "removal.kick"));
+    REQUIRE(board.removal_dialog());
+    CHECK(board.removal_dialog()->chosen == Removal::Kick);
+    REQUIRE(click(board, "removal.confirm"));
+    REQUIRE(board.removal_notice());
+    CHECK(removal_notice_text(*board.removal_notice(), Lang::En) == "Kicked “Zoë O'Neil”: they may join again.");
+    shoot(board, "11-kicked-en");
+    CHECK(!on_board(board, "Zoë O'Neil"));
+    CHECK(on_board(board, "王芳"));
+    // Kicked, not banned: the same name joins again.
+    CHECK(post(c, "/api/sessions/" + code + "/join", json{{"name", "Zoë O'Neil"}}).status == 200);
+}
