@@ -672,8 +672,9 @@ void draw_removal_notice(const RemovalNotice& n, Lang L) {
     const ImU32 ink = !n.error.empty() || n.how == Removal::Ban ? palette::danger : palette::warning;
     const ImU32 soft = !n.error.empty() || n.how == Removal::Ban ? palette::danger_soft : palette::warning_soft;
     const ImVec2 a((S.x - ts.x) / 2 - unit() * 3, S.y - ts.y - unit() * 7), b((S.x + ts.x) / 2 + unit() * 3, S.y - unit() * 3);
-    dl->AddRectFilled(a, b, soft, unit());
-    dl->AddRect(a, b, ink, unit(), 0, 2.f);
+    // The border as a filled rectangle under an inset one (a stroked rounded one showed gaps).
+    dl->AddRectFilled(a, b, ink, unit());
+    dl->AddRectFilled(ImVec2(a.x + 2, a.y + 2), ImVec2(b.x - 2, b.y - 2), soft, unit() - 1);
     text_at(dl, type().body, ImVec2(a.x + unit() * 3, a.y + unit() * 2), ink, s);
 }
 
