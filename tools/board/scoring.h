@@ -43,7 +43,9 @@ public:
     void remember(const std::vector<std::string>& decisions, const Regrets& regrets);
     std::size_t size() const;
 
-    static constexpr std::size_t kMaxNodes = 1u << 20;   // memory bound: past it, nothing new is kept
+    // Memory bound (a node is a few hundred bytes; a class of 500 with 400 decisions each is at
+    // most 200,000): past it, nothing new is kept and new paths are valued each time.
+    static constexpr std::size_t kMaxNodes = std::size_t{1} << 18;
 
 private:
     struct Node {
