@@ -388,3 +388,33 @@ TEST_CASE("server-sent events tell a board about joins and results without polli
     CHECK(received.find("赵敏") != std::string::npos);
     CHECK(received.find("event: result") != std::string::npos);
 }
+
+TEST_CASE("sessions of one run share its analysis, and a path valued before values as a fresh analysis does",
+          "[board][scoring]") {
+    TestServer server;
+    auto c = server.client();
+    std::vector<std::string> codes;
+    for (int s = 0; s < 2; ++s) {
+        const Reply created = post(c, "/api/sessions", session_body(), server.trainer());
+        REQUIRE(created.status == 201);
+        codes.push_back(created.body["code"]);
+    }
+    // Variants share their first decisions with one another; session 0 values each path the first
+    // time (or partly from an earlier variant's prefix), session 1 finds every prefix remembered.
+    for (unsigned v = 1; v <= 6; ++v) {
+        const Transcript run = varied_run(shipped_content(), v);
+        const Regrets fresh = parley::regrets(shipped_content(), run);   // its own analysis, nothing shared
+        REQUIRE(fresh.complete);
+        const json expected = regrets_to_json(fresh.decisions, Lang::Zh);
+        REQUIRE(expected.size() == run.decisions.size());
+        for (const auto& code : codes) {
+            const Reply j = post(c, "/api/sessions/" + code + "/join", json{{"name", "学员" + std::to_string(v)}});
+            REQUIRE(j.status == 200);
+            const Reply r = post(c, "/api/sessions/" + code + "/results?lang=zh", to_json(run).dump(),
+                                 j.body["player_token"].get<std::string>());
+            REQUIRE(r.status == 200);
+            CHECK(r.body["result"]["regret"] == expected);
+            CHECK(r.body["result"]["analysis"]["complete"] == true);
+        }
+    }
+}

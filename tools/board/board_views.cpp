@@ -1,10 +1,12 @@
 // Contents: 1. strings and helpers  2. header  3. lobby  4. live  5. podium  6. class debrief
+//           7. the trainer's kick and ban
 #include "board_views.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
+#include "parley/ui/targets.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 
@@ -32,7 +34,8 @@ struct Words {
         no_session{"还没有课堂:用训练师令牌 POST /api/sessions 开始一节课。",
                    "No session yet: start one with POST /api/sessions and the trainer token."},
         lobby{"等待开始", "Lobby"}, running{"进行中", "Live"}, ended{"已结束", "Ended"},
-        average_total{"全班平均总分", "Class average total"}, choice_count{"人次", "chose"}, points{"分", "pts"};
+        average_total{"全班平均总分", "Class average total"}, choice_count{"人次", "chose"}, points{"分", "pts"},
+        click_name{"点击姓名可踢出或封禁", "Click a name to kick or ban"};
 };
 const Words& words() {
     static const Words w;
@@ -82,6 +85,19 @@ void star_row(ImDrawList* dl, ImVec2 at, int earned, float radius) {
 }
 
 ImVec2 screen() { return ImGui::GetIO().DisplaySize; }
+
+// A name in the who-has-joined list as a click target for the trainer ("trainee.<id>"): an
+// invisible button over the rectangle; true when hovered (the caller draws the highlight).
+bool trainee_target(const TraineeRow& tr, ImVec2 a, ImVec2 b, BoardClicks* clicks) {
+    if (!clicks || b.x <= a.x || b.y <= a.y) return false;
+    ImGui::SetCursorScreenPos(a);
+    const std::string id = "trainee." + std::to_string(tr.player_id);
+    if (ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(b.x - a.x, b.y - a.y))) clicks->trainee = tr.player_id;
+    mark_target(id);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return hovered;
+}
 
 // The full-screen canvas every view draws on.
 ImDrawList* begin_canvas(const char* id) {
@@ -147,7 +163,7 @@ std::vector<std::string> board_strings(const BoardData& d) {
     for (const Text* x : {&w.join, &w.code, &w.how, &w.server, &w.joined, &w.people, &w.waiting_players, &w.progress,
                           &w.top, &w.average, &w.done, &w.decisions, &w.none_yet, &w.podium, &w.debrief, &w.best,
                           &w.client, &w.lost, &w.page, &w.no_debrief, &w.no_session, &w.lobby, &w.running, &w.ended,
-                          &w.average_total, &w.choice_count, &w.points})
+                          &w.average_total, &w.choice_count, &w.points, &w.click_name})
         add(*x);
     const ClassReport& r = d.report;
     add(r.scenario_title);
@@ -178,7 +194,7 @@ void draw_waiting(const std::string& server, Lang lang) {
 // 3. Lobby
 // ============================================================================
 
-void draw_lobby(const BoardData& d) {
+void draw_lobby(const BoardData& d, BoardClicks* clicks) {
     const Lang L = d.lang;
     ImDrawList* dl = begin_canvas("board.lobby");
     const float top = header(dl, d, t(words().join, L));
@@ -209,6 +225,10 @@ void draw_lobby(const BoardData& d) {
     const std::string count = t(words().joined, L) + " " + std::to_string(d.report.trainees.size()) + " " +
                               t(words().people, L);
     text_at(dl, type().heading, ImVec2(pad, y), palette::ink, count);
+    if (clicks && !d.report.trainees.empty())
+        text_at(dl, type().small, ImVec2(pad + measure(type().heading, count).x + unit() * 2,
+                                         y + type().heading->FontSize - type().small->FontSize),
+                palette::ink_faint, t(words().click_name, L));
     y += type().heading->FontSize + unit() * 1.5f;
     if (d.report.trainees.empty())
         text_at(dl, type().body, ImVec2(pad, y), palette::ink_faint, t(words().waiting_players, L));
@@ -222,7 +242,9 @@ void draw_lobby(const BoardData& d) {
             y += chip_h + unit();
         }
         if (y + chip_h > S.y - unit()) break;   // the rest would be off screen; the count says how many
+        const bool hovered = trainee_target(tr, ImVec2(x, y), ImVec2(x + w, y + chip_h), clicks);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip_h), palette::primary_soft, chip_h / 2);
+        if (hovered) dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + chip_h), palette::primary, chip_h / 2, 0, 2.f);
         text_at(dl, type().body, ImVec2(x + unit() * 1.5f, y + unit() * 0.8f), palette::primary, name);
         x += w + unit();
     }
@@ -300,7 +322,7 @@ void class_average(ImDrawList* dl, const BoardData& d, ImVec2 a, ImVec2 b) {
 
 }  // namespace
 
-void draw_live(const BoardData& d) {
+void draw_live(const BoardData& d, BoardClicks* clicks) {
     const Lang L = d.lang;
     ImDrawList* dl = begin_canvas("board.live");
     const float top = header(dl, d, t(words().running, L));
@@ -331,7 +353,12 @@ void draw_live(const BoardData& d) {
         const float x = a.x + ip + col_w * static_cast<float>(i / per_column);
         const float y = list_top + row * static_cast<float>(i % per_column);
         const float name_w = col_w * 0.38f;
-        text_at(dl, f, ImVec2(x, y), palette::ink, fit(f, tr.name, name_w - unit()));
+        const std::string shown = fit(f, tr.name, name_w - unit());
+        if (trainee_target(tr, ImVec2(x - unit() * 0.5f, y), ImVec2(x + measure(f, shown).x + unit() * 0.5f, y + f->FontSize),
+                           clicks))
+            dl->AddRectFilled(ImVec2(x - unit() * 0.5f, y), ImVec2(x + measure(f, shown).x + unit() * 0.5f, y + f->FontSize),
+                              palette::primary_soft, unit() * 0.5f);
+        text_at(dl, f, ImVec2(x, y), palette::ink, shown);
         const float bx = x + name_w, bw = col_w * 0.40f, bh = f->FontSize * 0.5f, by = y + f->FontSize * 0.3f;
         const float share = tr.result ? 1.f : std::min(1.f, static_cast<float>(tr.decisions) / static_cast<float>(scale));
         dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + bh), palette::surface_alt, bh / 2);
@@ -506,6 +533,149 @@ void draw_debrief(const BoardData& d, int page) {
         y += row_h;
     }
     end_canvas();
+}
+
+}  // namespace parley::board
+
+// ============================================================================
+// 7. The trainer's kick and ban
+// ============================================================================
+
+namespace parley::board {
+
+namespace {
+
+struct RemovalWords {
+    Text manage{"管理学员", "Manage trainee"}, kick{"踢出", "Kick"}, ban{"封禁", "Ban"}, cancel{"取消", "Cancel"},
+        back{"返回", "Back"},
+        kick_note{"移出本节课;之后可以用同一名字重新加入。", "Removes them from this session; they may join again later."},
+        ban_note{"移出本节课,并禁止这个名字再次加入本节课。", "Removes them and blocks this name from joining this session again."},
+        confirm_kick{"确定把“{name}”踢出本节课吗?之后可以重新加入。", "Kick “{name}” out of this session? They may join again."},
+        confirm_ban{"确定封禁“{name}”吗?这个名字不能再加入本节课。", "Ban “{name}”? This name cannot join this session again."},
+        yes_kick{"确定踢出", "Yes, kick"}, yes_ban{"确定封禁", "Yes, ban"},
+        kicked{"已踢出“{name}”:可以重新加入。", "Kicked “{name}”: they may join again."},
+        banned{"已封禁“{name}”:这个名字不能再加入本节课。", "Banned “{name}”: the name cannot join this session again."},
+        failed{"未能移出“{name}”:", "Could not remove “{name}”: "};
+};
+const RemovalWords& removal_words() {
+    static const RemovalWords w;
+    return w;
+}
+
+std::string with_name(const Text& x, Lang lang, const std::string& name) {
+    std::string s = x.in(lang);
+    const auto at = s.find("{name}");
+    if (at != std::string::npos) s.replace(at, 6, name);
+    return s;
+}
+
+// Kick and ban look different everywhere: kick in amber, ban in red.
+bool action_button(const std::string& label, Removal how, const char* target, float width, bool solid) {
+    const ImU32 ink = how == Removal::Kick ? palette::warning : palette::danger;
+    const ImU32 soft = how == Removal::Kick ? palette::warning_soft : palette::danger_soft;
+    ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(solid ? ink : palette::surface));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(solid ? mix(ink, palette::ink, 0.2f) : soft));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_vec4(solid ? mix(ink, palette::ink, 0.35f) : soft));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(solid ? palette::surface : ink));
+    ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(ink));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.f * unit(), 1.1f * unit()));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    const bool pressed = ImGui::Button((label + "##" + target).c_str(), ImVec2(width, 0));
+    mark_target(target);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(5);
+    return pressed;
+}
+
+bool plain_button(const std::string& label, const char* target, float width) {
+    const bool pressed = button((label + "##" + target).c_str(), Button::Secondary, ImVec2(width, 0));
+    mark_target(target);
+    return pressed;
+}
+
+}  // namespace
+
+std::vector<std::string> removal_strings(const std::string& name) {
+    const RemovalWords& w = removal_words();
+    std::vector<std::string> out;
+    for (const Text* x : {&w.manage, &w.kick, &w.ban, &w.cancel, &w.back, &w.kick_note, &w.ban_note, &w.confirm_kick,
+                          &w.confirm_ban, &w.yes_kick, &w.yes_ban, &w.kicked, &w.banned, &w.failed})
+        for (Lang l : {Lang::Zh, Lang::En}) out.push_back(with_name(*x, l, name));
+    return out;
+}
+
+DialogAnswer draw_removal_dialog(const RemovalDialog& dialog, Lang L) {
+    const RemovalWords& w = removal_words();
+    const char* id = "board.removal";
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImVec2 S = screen();
+    const float width = std::min(S.x * 0.6f, unit() * 80.f);
+    ImGui::SetNextWindowPos(ImVec2(S.x / 2, S.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, to_vec4(palette::surface));
+    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, to_vec4(with_alpha(palette::ink, 110)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(unit() * 3, unit() * 3));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, unit() * 1.5f);
+    DialogAnswer answer = DialogAnswer::None;
+    if (ImGui::BeginPopupModal(id, nullptr,
+                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        const float inner = width - unit() * 6;
+        const float bw = unit() * 22;
+        if (!dialog.chosen) {
+            title(w.manage.in(L) + " · " + dialog.name);
+            vspace(1.5f);
+            if (action_button(w.kick.in(L), Removal::Kick, "removal.kick", bw, false)) answer = DialogAnswer::Kick;
+            ImGui::SameLine(0, unit() * 2);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + unit() * 1.1f);   // level with the button's text
+            text_wrapped(w.kick_note.in(L), palette::ink_muted, inner - bw - unit() * 2);
+            vspace(1.f);
+            if (action_button(w.ban.in(L), Removal::Ban, "removal.ban", bw, false)) answer = DialogAnswer::Ban;
+            ImGui::SameLine(0, unit() * 2);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + unit() * 1.1f);   // level with the button's text
+            text_wrapped(w.ban_note.in(L), palette::ink_muted, inner - bw - unit() * 2);
+            vspace(2.f);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - bw);
+            if (plain_button(w.cancel.in(L), "removal.cancel", bw)) answer = DialogAnswer::Cancel;
+        } else {
+            const bool ban = *dialog.chosen == Removal::Ban;
+            title((ban ? w.ban : w.kick).in(L) + " · " + dialog.name, ban ? palette::danger : palette::warning);
+            vspace(1.5f);
+            text_wrapped(with_name(ban ? w.confirm_ban : w.confirm_kick, L, dialog.name), palette::ink, inner);
+            vspace(2.f);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - 2 * bw - unit() * 2);
+            if (plain_button(w.back.in(L), "removal.back", bw)) answer = DialogAnswer::Back;
+            ImGui::SameLine(0, unit() * 2);
+            if (action_button((ban ? w.yes_ban : w.yes_kick).in(L), *dialog.chosen, "removal.confirm", bw, true))
+                answer = DialogAnswer::Confirm;
+        }
+        if (answer == DialogAnswer::None && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+            answer = DialogAnswer::Cancel;
+        if (answer == DialogAnswer::Confirm || answer == DialogAnswer::Cancel) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    return answer;
+}
+
+std::string removal_notice_text(const RemovalNotice& n, Lang L) {
+    const RemovalWords& w = removal_words();
+    if (!n.error.empty()) return with_name(w.failed, L, n.name) + n.error;
+    return with_name(n.how == Removal::Kick ? w.kicked : w.banned, L, n.name);
+}
+
+void draw_removal_notice(const RemovalNotice& n, Lang L) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImVec2 S = screen();
+    const std::string s = fit(type().body, removal_notice_text(n, L), S.x * 0.8f);
+    const ImVec2 ts = measure(type().body, s);
+    const ImU32 ink = !n.error.empty() || n.how == Removal::Ban ? palette::danger : palette::warning;
+    const ImU32 soft = !n.error.empty() || n.how == Removal::Ban ? palette::danger_soft : palette::warning_soft;
+    const ImVec2 a((S.x - ts.x) / 2 - unit() * 3, S.y - ts.y - unit() * 7), b((S.x + ts.x) / 2 + unit() * 3, S.y - unit() * 3);
+    // The border as a filled rectangle under an inset one (a stroked rounded one showed gaps).
+    dl->AddRectFilled(a, b, ink, unit());
+    dl->AddRectFilled(ImVec2(a.x + 2, a.y + 2), ImVec2(b.x - 2, b.y - 2), soft, unit() - 1);
+    text_at(dl, type().body, ImVec2(a.x + unit() * 3, a.y + unit() * 2), ink, s);
 }
 
 }  // namespace parley::board

@@ -34,6 +34,10 @@ struct BoardWindow::Impl {
     std::optional<BoardView> pinned;
     int page = 0;
     bool closed = false;
+    ui::Targets targets;
+    ui::SyntheticInput input;
+    std::optional<RemovalDialog> dialog;
+    std::optional<RemovalNotice> notice;
 
     Impl(Classroom& c, EventHub& e, BoardOptions o) : classroom(c), events(e), options(std::move(o)) {}
 
@@ -124,7 +128,7 @@ struct BoardWindow::Impl {
             closed = true;
             return;
         }
-        if (e.type == sf::Event::KeyPressed) {
+        if (e.type == sf::Event::KeyPressed && !dialog) {   // the dialog takes Esc itself
             switch (e.key.code) {
                 case sf::Keyboard::Num1: pinned = BoardView::Lobby; break;
                 case sf::Keyboard::Num2: pinned = BoardView::Live; break;
@@ -139,21 +143,65 @@ struct BoardWindow::Impl {
         platform->process_event(e);
     }
 
+    // The trainer clicked a name: the dialog for that trainee (its texts in the font atlas).
+    void open_dialog(std::int64_t player_id) {
+        if (!data) return;
+        for (const auto& tr : data->report.trainees)
+            if (tr.player_id == player_id) {
+                dialog = RemovalDialog{player_id, tr.name, std::nullopt};
+                for (const auto& s : removal_strings(tr.name)) fonts.cover(s);
+            }
+    }
+
+    void answer(DialogAnswer a) {
+        switch (a) {
+            case DialogAnswer::None: return;
+            case DialogAnswer::Kick: dialog->chosen = Removal::Kick; return;
+            case DialogAnswer::Ban: dialog->chosen = Removal::Ban; return;
+            case DialogAnswer::Back: dialog->chosen.reset(); return;
+            case DialogAnswer::Cancel: dialog.reset(); return;
+            case DialogAnswer::Confirm: break;
+        }
+        RemovalNotice n;
+        n.how = *dialog->chosen;
+        n.name = dialog->name;
+        try {
+            // The same session logic as the trainer's HTTP kick and ban (durable before it returns).
+            if (n.how == Removal::Kick) classroom.kick(data->report.code, dialog->player_id);
+            else classroom.ban(data->report.code, dialog->player_id);
+        } catch (const std::exception& e) {
+            n.error = e.what();
+            for (const auto& s : removal_strings(n.name)) fonts.cover(s + n.error);
+        }
+        notice = std::move(n);
+        dialog.reset();
+        seen_event = ~std::uint64_t{0};   // show the list without them at once
+    }
+
     void frame() {
         sf::Event e;
         while (window.pollEvent(e)) handle(e);
+        for (const sf::Event& synthetic : input.next_frame()) handle(synthetic);
         refresh();
         if (fonts.dirty()) rebuild_fonts();
         if (data && !data->report.debrief.empty())
             page = std::min(page, static_cast<int>(data->report.debrief.size()) - 1);
         platform->new_frame(clock.restart());
+        targets.begin_frame();
+        BoardClicks clicks;
         if (!data) draw_waiting(options.address, options.lang);
         else switch (view()) {
-                case BoardView::Lobby: draw_lobby(*data); break;
-                case BoardView::Live: draw_live(*data); break;
+                case BoardView::Lobby: draw_lobby(*data, &clicks); break;
+                case BoardView::Live: draw_live(*data, &clicks); break;
                 case BoardView::Podium: draw_podium(*data); break;
                 case BoardView::Debrief: draw_debrief(*data, page); break;
             }
+        if (clicks.trainee && !dialog) open_dialog(*clicks.trainee);
+        if (dialog && data) answer(draw_removal_dialog(*dialog, options.lang));
+        if (notice) {
+            draw_removal_notice(*notice, options.lang);
+            if (--notice->frames_left <= 0) notice.reset();
+        }
         window.clear(sf::Color(236, 240, 245));
         platform->render();
     }
@@ -171,6 +219,7 @@ BoardWindow::BoardWindow(Classroom& classroom, EventHub& events, BoardOptions op
     m.window.setFramerateLimit(30);
     m.platform = std::make_unique<ui::Platform>(m.window);
     ImGui::GetIO().IniFilename = nullptr;
+    ui::Targets::set_current(&m.targets);
     m.refresh();
     m.rebuild_fonts();
 }
@@ -178,6 +227,7 @@ BoardWindow::BoardWindow(Classroom& classroom, EventHub& events, BoardOptions op
 BoardWindow::~BoardWindow() {
     if (impl_) {
         impl_->data.reset();
+        if (ui::Targets::current() == &impl_->targets) ui::Targets::set_current(nullptr);
     }
 }
 
@@ -194,6 +244,10 @@ void BoardWindow::pin(std::optional<BoardView> view) { impl_->pinned = view; }
 void BoardWindow::set_debrief_page(int page) { impl_->page = std::max(0, page); }
 BoardView BoardWindow::view() const { return impl_->view(); }
 const BoardData* BoardWindow::data() const { return impl_->data ? &*impl_->data : nullptr; }
+ui::SyntheticInput& BoardWindow::input() { return impl_->input; }
+const ui::Targets& BoardWindow::targets() const { return impl_->targets; }
+const RemovalDialog* BoardWindow::removal_dialog() const { return impl_->dialog ? &*impl_->dialog : nullptr; }
+const RemovalNotice* BoardWindow::removal_notice() const { return impl_->notice ? &*impl_->notice : nullptr; }
 
 bool BoardWindow::screenshot(const std::string& path, std::string& error) {
     Impl& m = *impl_;

@@ -1,7 +1,9 @@
 // The projector board window (SFML + Dear ImGui on parley_ui), in the server's own process: it
 // reads the Classroom directly and redraws when the session's events say something changed.
 // The view follows the session (lobby → live → podium); keys 1–4 pin a view (lobby, live,
-// podium, class debrief), 0 follows again, ← → page through the class debrief.
+// podium, class debrief), 0 follows again, ← → page through the class debrief. The trainer
+// clicks a name in the who-has-joined list (lobby, live board) to kick or ban that trainee,
+// confirms, and the board says what came of it.
 #pragma once
 
 #include <memory>
@@ -11,6 +13,8 @@
 #include "board_views.h"
 #include "classroom.h"
 #include "events.h"
+#include "parley/ui/synthetic_input.h"
+#include "parley/ui/targets.h"
 
 namespace parley::board {
 
@@ -40,6 +44,14 @@ public:
     bool screenshot(const std::string& path, std::string& error);
     // Every character of `text` is in the font atlas (tests: nothing drawn as the missing box).
     bool covers(const std::string& text) const;
+
+    // Scripted input (tests): synthetic events fed through the window's own event path, and
+    // where the named widgets were drawn ("trainee.<id>", "removal.kick", …).
+    ui::SyntheticInput& input();
+    const ui::Targets& targets() const;
+    // The kick / ban dialog while it is open, and the last removal's notice while it is shown.
+    const RemovalDialog* removal_dialog() const;
+    const RemovalNotice* removal_notice() const;
 
     struct Impl;
 

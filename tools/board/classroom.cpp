@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 #include "names.h"
 #include "parley/transcript.h"
@@ -123,11 +124,49 @@ std::string stage_of(const Session& s) { return s.finished() ? "ended" : std::st
 
 }  // namespace
 
-const RunAnalysis& Room::analysis() {
+SharedRun& Room::shared() {
     std::lock_guard<std::mutex> lock(analysis_mutex_);
-    if (!analysis_)
-        analysis_ = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
-    return *analysis_;
+    if (!shared_) {
+        if (share) shared_ = share();
+        else {
+            shared_ = std::make_shared<SharedRun>();
+            shared_->analysis = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+        }
+    }
+    return *shared_;
+}
+
+std::shared_ptr<SharedRun> Classroom::shared_run(const RunConfig& run) {
+    const std::string key = run.scenario->id + '\n' + run.persona + '\n' + std::to_string(run.seed) + '\n' +
+                            std::string(id_of(run.difficulty)) + '\n' + hash_hex(run.run_hash);
+    std::promise<std::shared_ptr<SharedRun>> building;
+    std::shared_future<std::shared_ptr<SharedRun>> ready;
+    bool mine = false;
+    {
+        std::lock_guard<std::mutex> lock(runs_mutex_);
+        auto it = runs_.find(key);
+        if (it == runs_.end()) {
+            ready = building.get_future().share();
+            runs_.emplace(key, ready);
+            mine = true;
+        } else {
+            ready = it->second;
+        }
+    }
+    if (mine) {   // built outside the lock: sessions of other runs do not wait for this one
+        try {
+            auto s = std::make_shared<SharedRun>();
+            s->analysis = RunAnalysis::build(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+            building.set_value(std::move(s));
+        } catch (...) {
+            {
+                std::lock_guard<std::mutex> lock(runs_mutex_);
+                runs_.erase(key);
+            }
+            building.set_exception(std::current_exception());
+        }
+    }
+    return ready.get();
 }
 
 // ============================================================================
@@ -155,6 +194,7 @@ std::shared_ptr<Room> Classroom::make_room(const SessionRow& row) {
                                     "): results cannot be scored; start a new session";
     }
     if (!room->content_problem.empty()) room->run.scenario = nullptr;
+    else room->share = [this, run = room->run] { return shared_run(run); };
     return room;
 }
 
@@ -580,6 +620,11 @@ json Classroom::progress(const std::string& code, std::string_view player_token,
 }
 
 json Classroom::submit(const std::string& code, std::string_view player_token, const std::string& text, Lang lang) {
+    return json::parse(submit_text(code, player_token, text, lang));
+}
+
+std::string Classroom::submit_text(const std::string& code, std::string_view player_token, const std::string& text,
+                                   Lang lang) {
     auto room = find(code);
     std::shared_ptr<Player> p;
     {
@@ -589,13 +634,22 @@ json Classroom::submit(const std::string& code, std::string_view player_token, c
     need_scorable(*room);
     const Transcript t = read_transcript(text);
 
+    // {"recorded":true,"resubmitted":…,"rank":N,"result":<the stored report>}
     auto reply = [&](const ResultRow& r, bool again) {
-        std::lock_guard<std::mutex> lock(room->mutex);
-        json j = {{"recorded", true}, {"resubmitted", again}};
-        for (const auto& s : standings_of(*room))
-            if (s.standing.player_id == p->row.id) j["rank"] = s.rank;
-        j["result"] = json::parse(r.report);
-        return j;
+        int rank = 0;
+        {
+            std::lock_guard<std::mutex> lock(room->mutex);
+            for (const auto& s : standings_of(*room))
+                if (s.standing.player_id == p->row.id) rank = s.rank;
+        }
+        std::string out;
+        out.reserve(r.report.size() + 64);
+        out += again ? R"({"recorded":true,"resubmitted":true)" : R"({"recorded":true,"resubmitted":false)";
+        if (rank > 0) out += ",\"rank\":" + std::to_string(rank);
+        out += ",\"result\":";
+        out += r.report;
+        out += '}';
+        return out;
     };
 
     std::lock_guard<std::mutex> writing(p->writing);
@@ -609,7 +663,7 @@ json Classroom::submit(const std::string& code, std::string_view player_token, c
         throw Refused(Why::Conflict, "a different result is already recorded for you in this session; a result "
                                      "cannot be replaced");
     }
-    ScoredRun scored = score_submission(room->run, t, room->analysis(), lang);
+    ScoredRun scored = score_submission(room->run, t, room->shared(), lang);
     ResultRow row;
     row.player_id = p->row.id;
     row.session_id = room->row.id;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,8 @@
 namespace parley::board {
 
 struct Room;
+struct RunConfig;
+struct SharedRun;
 
 // Who asks for the leaderboard decides how much of it they see (seed 001: never embarrass
 // staff in public): the public and the projector see the top; a trainee sees the top and their
@@ -66,6 +69,10 @@ public:
     nlohmann::json progress(const std::string& code, std::string_view player_token, const nlohmann::json& body);
     nlohmann::json submit(const std::string& code, std::string_view player_token, const std::string& transcript,
                           Lang lang);
+    // The same, answered as JSON text: the stored report is spliced in as it is (the hot POST;
+    // no parse and re-serialisation of the report per request).
+    std::string submit_text(const std::string& code, std::string_view player_token, const std::string& transcript,
+                            Lang lang);
 
     // Anyone (scope by bearer: trainer, a player of the session, or nobody).
     nlohmann::json leaderboard(const std::string& code, std::string_view bearer) const;
@@ -85,6 +92,8 @@ private:
     std::shared_ptr<Room> find(const std::string& code) const;   // throws NotFound
     std::shared_ptr<Room> make_room(const SessionRow& row);
     std::string fresh_code() const;   // under mutex_
+    // The analysis (and what it valued) of a run configuration, one for every session of it.
+    std::shared_ptr<SharedRun> shared_run(const RunConfig& run);
 
     std::shared_ptr<const ContentSet> content_;
     Store& store_;
@@ -97,6 +106,9 @@ private:
     std::map<std::int64_t, std::shared_ptr<Room>> by_id_;
     std::int64_t next_session_ = 1;
     std::int64_t next_player_ = 1;
+
+    std::mutex runs_mutex_;   // runs_
+    std::map<std::string, std::shared_future<std::shared_ptr<SharedRun>>> runs_;
 };
 
 }  // namespace parley::board

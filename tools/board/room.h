@@ -2,6 +2,7 @@
 // field that matters after a restart is also in the Store; this is the fast copy requests read.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,12 +42,16 @@ struct Room {
 
     std::mutex joining;                   // joins of this session one at a time (names unique)
 
-    // The one analysis of this session's run, for every submission's regret and the debrief.
-    const RunAnalysis& analysis();
+    // The one analysis of this session's run, for every submission's regret and the debrief,
+    // shared with every other session of the same run (same scenario, persona, seed,
+    // difficulty and content): `share` gives it, built the first time.
+    std::function<std::shared_ptr<SharedRun>()> share;
+    SharedRun& shared();
+    const RunAnalysis& analysis() { return *shared().analysis; }
 
 private:
     std::mutex analysis_mutex_;
-    std::shared_ptr<const RunAnalysis> analysis_;
+    std::shared_ptr<SharedRun> shared_;
 };
 
 }  // namespace parley::board

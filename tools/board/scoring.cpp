@@ -33,6 +33,41 @@ void check_is_this_run(const RunConfig& run, const Transcript& t) {
 
 }  // namespace
 
+std::optional<Regrets> RegretMemo::find(const std::vector<std::string>& decisions) const {
+    std::shared_lock<std::shared_mutex> lock(mutex_);
+    Regrets out;
+    out.decisions.reserve(decisions.size());
+    const Node* at = &root_;
+    for (const auto& d : decisions) {
+        const auto it = at->next.find(d);
+        if (it == at->next.end() || !it->second->regret) return std::nullopt;
+        at = it->second.get();
+        out.decisions.push_back(*at->regret);
+    }
+    return out;
+}
+
+void RegretMemo::remember(const std::vector<std::string>& decisions, const Regrets& regrets) {
+    if (!regrets.complete || regrets.decisions.size() != decisions.size()) return;
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    Node* at = &root_;
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        auto& next = at->next[decisions[i]];
+        if (!next) {
+            if (nodes_ >= kMaxNodes) return;
+            next = std::make_unique<Node>();
+            ++nodes_;
+        }
+        at = next.get();
+        if (!at->regret) at->regret = regrets.decisions[i];
+    }
+}
+
+std::size_t RegretMemo::size() const {
+    std::shared_lock<std::shared_mutex> lock(mutex_);
+    return nodes_;
+}
+
 Transcript read_transcript(const std::string& body) {
     Diagnostics diags;
     auto t = parse_transcript(body, "transcript", diags);
@@ -62,7 +97,7 @@ Session replay_progress(const RunConfig& run, const std::vector<std::string>& de
     return s;
 }
 
-ScoredRun score_submission(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis, Lang lang) {
+ScoredRun score_submission(const RunConfig& run, const Transcript& t, SharedRun& shared, Lang lang) {
     check_is_this_run(run, t);
     if (t.rewound)   // practice (rewind.h): never a classroom result
         throw Refused(Why::Unprocessable, "the transcript is a rewound practice run (from decision " +
@@ -88,7 +123,14 @@ ScoredRun score_submission(const RunConfig& run, const Transcript& t, const RunA
         }
     }
 
-    const Regrets regrets = analysis.regrets(t);
+    // The shared analysis values each decision once per path: a prefix another trainee took
+    // is looked up, only a new one is valued (and remembered).
+    Regrets regrets;
+    if (auto known = shared.regrets.find(t.decisions)) regrets = std::move(*known);
+    else {
+        regrets = shared.analysis->regrets(t);
+        shared.regrets.remember(t.decisions, regrets);
+    }
     ScoredRun out;
     out.report = run_report(*replayed, regrets, lang);
     out.transcript = to_json(t).dump();

@@ -5,7 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -28,6 +32,38 @@ struct RunConfig {
     std::uint64_t run_hash = 0;   // what the transcripts of this run record
 };
 
+// The regret of each decision, remembered by decision prefix. The regret of decision i is a
+// function of the run configuration and decisions 0..i alone (the state before it and the choice
+// made), so trainees who took the same path share the valuing of it; only what a complete
+// analysis valued is remembered (a bounded one might value a state differently later).
+class RegretMemo {
+public:
+    // The regrets of every decision, when each prefix is remembered.
+    std::optional<Regrets> find(const std::vector<std::string>& decisions) const;
+    void remember(const std::vector<std::string>& decisions, const Regrets& regrets);
+    std::size_t size() const;
+
+    // Memory bound (a node is a few hundred bytes; a class of 500 with 400 decisions each is at
+    // most 200,000): past it, nothing new is kept and new paths are valued each time.
+    static constexpr std::size_t kMaxNodes = std::size_t{1} << 18;
+
+private:
+    struct Node {
+        std::map<std::string, std::unique_ptr<Node>, std::less<>> next;
+        std::optional<DecisionRegret> regret;
+    };
+    mutable std::shared_mutex mutex_;
+    Node root_;
+    std::size_t nodes_ = 0;
+};
+
+// What every session of one run configuration shares: the analysis, built once, and what it
+// has valued so far.
+struct SharedRun {
+    std::shared_ptr<const RunAnalysis> analysis;
+    RegretMemo regrets;
+};
+
 struct ScoredRun {
     nlohmann::json report;        // the run report (report.h), the reply to the trainee
     ResultSummary summary;
@@ -36,7 +72,7 @@ struct ScoredRun {
 
 // Throws Refused (Unprocessable) naming what differs, the decision that does not replay, or
 // that the run is not finished.
-ScoredRun score_submission(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis, Lang lang);
+ScoredRun score_submission(const RunConfig& run, const Transcript& t, SharedRun& shared, Lang lang);
 
 // Progress: replays the decisions so far. Throws Refused (Unprocessable) when one is not valid.
 Session replay_progress(const RunConfig& run, const std::vector<std::string>& decisions);

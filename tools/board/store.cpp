@@ -178,7 +178,7 @@ StoredState Store::load() {
 // ============================================================================
 
 void Store::put_trainer_token(const std::string& token) {
-    commit([this, token] {
+    commit([this, &token] {
         bind_value(put_setting_, 1, std::string("trainer_token"));
         bind_value(put_setting_, 2, token);
         run(put_setting_);
@@ -186,7 +186,7 @@ void Store::put_trainer_token(const std::string& token) {
 }
 
 void Store::put_session(const SessionRow& r) {
-    commit([this, r] {
+    commit([this, &r] {
         bind_value(put_session_, 1, r.id);
         bind_value(put_session_, 2, r.code);
         bind_value(put_session_, 3, r.scenario);
@@ -202,7 +202,7 @@ void Store::put_session(const SessionRow& r) {
 }
 
 void Store::put_code(const CodeRow& r) {
-    commit([this, r] {
+    commit([this, &r] {
         bind_value(put_code_, 1, r.code);
         bind_value(put_code_, 2, r.session_id);
         run(put_code_);
@@ -210,7 +210,7 @@ void Store::put_code(const CodeRow& r) {
 }
 
 void Store::put_player(const PlayerRow& r) {
-    commit([this, r] {
+    commit([this, &r] {
         bind_value(put_player_, 1, r.id);
         bind_value(put_player_, 2, r.session_id);
         bind_value(put_player_, 3, r.name);
@@ -223,7 +223,7 @@ void Store::put_player(const PlayerRow& r) {
 }
 
 void Store::put_result(const ResultRow& r) {
-    commit([this, r] {
+    commit([this, &r] {
         bind_value(put_result_, 1, r.player_id);
         bind_value(put_result_, 2, r.session_id);
         bind_value(put_result_, 3, r.transcript);
@@ -236,7 +236,7 @@ void Store::put_result(const ResultRow& r) {
 }
 
 void Store::put_ban(const BanRow& r) {
-    commit([this, r] {
+    commit([this, &r] {
         bind_value(put_ban_, 1, r.session_id);
         bind_value(put_ban_, 2, r.name_key);
         run(put_ban_);
@@ -257,6 +257,8 @@ std::uint64_t Store::writes() const {
 // 4. The group-commit writer
 // ============================================================================
 
+// `op` may refer to the caller's data (the rows are captured by reference, not copied): this
+// returns only once the writer has run it, or without queuing it.
 void Store::commit(std::function<void()> op) {
     std::future<void> done;
     {

@@ -5,7 +5,15 @@
 // Prints rate and latency percentiles, and writes one session's public leaderboard (the JSON
 // nginx serves as the static baseline) with its URL.
 //
-//   board_load URL TRAINER_TOKEN CONTENT_DIR OUT_DIR [CONNECTIONS=100] [PER=50]
+// RATE 0 (the default) is closed loop: each connection sends its next submission as soon as
+// the last is answered, so the rate is the most the server sustains and the latency is mostly
+// queueing (100 connections at R per second wait about 100/R s each). RATE > 0 is open loop:
+// submissions are sent on a fixed schedule, RATE per second over all connections, and each
+// latency is measured from the moment it was due (a late send counts as waiting), which is what
+// a class of trainees submitting at that rate sees. RUNS is how many different finished
+// transcripts the trainees submit (they are shared out in turn).
+//
+//   board_load URL TRAINER_TOKEN CONTENT_DIR OUT_DIR [CONNECTIONS=100] [PER=50] [RATE=0] [RUNS=64]
 #include <httplib.h>
 
 #include <algorithm>
@@ -57,11 +65,19 @@ int main(int argc, char** argv) {
     const std::string out_dir = argv[4];
     const int connections = argc > 5 ? std::atoi(argv[5]) : 100;
     const int per = argc > 6 ? std::atoi(argv[6]) : 50;
+    const double rate = argc > 7 ? std::atof(argv[7]) : 0.0;
+    const unsigned run_count = argc > 8 ? static_cast<unsigned>(std::max(1, std::atoi(argv[8]))) : 64u;
     Diagnostics diags;
     const auto content = load_content(argv[3], diags);
     if (!content) return 1;
     std::vector<std::string> runs;
-    for (unsigned v = 1; v <= 64; ++v) runs.push_back(to_json(varied(content, v)).dump());
+    for (unsigned v = 1; v <= run_count; ++v) runs.push_back(to_json(varied(content, v)).dump());
+    {
+        std::vector<std::string> distinct = runs;
+        std::sort(distinct.begin(), distinct.end());
+        std::cout << "transcripts: " << runs.size() << " generated, "
+                  << std::unique(distinct.begin(), distinct.end()) - distinct.begin() << " distinct\n";
+    }
 
     const httplib::Headers as_trainer = {{"Authorization", "Bearer " + trainer}};
     std::vector<std::string> codes(static_cast<std::size_t>(connections));
@@ -106,11 +122,18 @@ int main(int argc, char** argv) {
             threads.emplace_back([&, s] {
                 httplib::Client c(url);
                 c.set_keep_alive(true);
+                c.set_tcp_nodelay(true);
                 const auto& mine = tokens[static_cast<std::size_t>(s)];
                 for (std::size_t i = 0; i < mine.size(); ++i) {
-                    const auto t0 = Clock::now();
+                    auto t0 = Clock::now();
+                    if (rate > 0) {   // open loop: due at its place in the schedule
+                        const double due_s = (static_cast<double>(i) * connections + s) / rate;
+                        t0 = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(due_s));
+                        std::this_thread::sleep_until(t0);
+                    }
                     auto r = c.Post(("/api/sessions/" + codes[static_cast<std::size_t>(s)] + "/results").c_str(),
-                                    {{"Authorization", "Bearer " + mine[i]}}, runs[(static_cast<std::size_t>(s) * 7 + i) % runs.size()],
+                                    {{"Authorization", "Bearer " + mine[i]}},
+                                    runs[(static_cast<std::size_t>(s) * static_cast<std::size_t>(per) + i) % runs.size()],
                                     "application/json");
                     latencies[static_cast<std::size_t>(s)].push_back(
                         std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
@@ -125,7 +148,9 @@ int main(int argc, char** argv) {
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(p * all.size()))]; };
     std::cout << "joins: " << connections * per << " in " << join_s << " s\n"
-              << "results: " << all.size() << " submitted over " << connections << " connections in " << seconds
+              << "results: " << all.size() << " submitted over " << connections << " connections ("
+              << (rate > 0 ? "open loop at " + std::to_string(static_cast<long>(rate)) + " per second" : std::string("closed loop"))
+              << ") in " << seconds
               << " s = " << static_cast<long>(all.size() / seconds) << " per second; failures " << failures << "\n"
               << "latency ms: p50 " << pct(0.50) << "  p90 " << pct(0.90) << "  p99 " << pct(0.99) << "  max "
               << (all.empty() ? 0 : all.back()) << "\n";
