@@ -2,75 +2,16 @@
 // again on the same database has every result it acknowledged, and the session goes on.
 #include <catch2/catch.hpp>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <thread>
 
+#include "board_process.h"
 #include "board_support.h"
 
 using namespace parley;
 using namespace parley::board;
 using namespace parley::board::test;
-
-namespace {
-
-// parley-board serve on a free port; reads the address and the token it prints.
-struct ServerProcess {
-    pid_t pid = -1;
-    int port = 0;
-    std::string token;
-
-    explicit ServerProcess(const fs::path& db) {
-        int out[2];
-        REQUIRE(pipe(out) == 0);
-        pid = fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            dup2(out[1], 1);
-            close(out[0]);
-            close(out[1]);
-            execl(PARLEY_BOARD, PARLEY_BOARD, "serve", "--port", "0", "--db", db.c_str(), "--content",
-                  PARLEY_SOURCE_DIR "/scenarios", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(out[1]);
-        std::string text;
-        char buf[512];
-        while (text.find("trainer token: ") == std::string::npos || text.find('\n', text.find("trainer token: ")) == std::string::npos) {
-            const ssize_t n = read(out[0], buf, sizeof buf);
-            REQUIRE(n > 0);   // the server exited before printing its address
-            text.append(buf, static_cast<std::size_t>(n));
-        }
-        close(out[0]);
-        const auto colon = text.find(':', text.find("http://") + 7);
-        port = std::stoi(text.substr(colon + 1));
-        const auto t = text.find("trainer token: ") + 15;
-        token = text.substr(t, text.find('\n', t) - t);
-    }
-    void kill_hard() {
-        ::kill(pid, SIGKILL);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        pid = -1;
-    }
-    ~ServerProcess() {
-        if (pid > 0) {
-            ::kill(pid, SIGTERM);
-            int status = 0;
-            waitpid(pid, &status, 0);
-        }
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_read_timeout(30, 0);
-        return c;
-    }
-};
-
-}  // namespace
+using parley::test::BoardProcess;
 
 TEST_CASE("a server killed with SIGKILL mid-session loses no acknowledged result, and the session goes on",
           "[board][durability]") {
@@ -85,7 +26,7 @@ TEST_CASE("a server killed with SIGKILL mid-session loses no acknowledged result
     std::vector<Trainee> trainees(16);
     std::string trainer;
     {
-        ServerProcess server(db);
+        BoardProcess server(db);
         trainer = server.token;
         auto c = server.client();
         const Reply created = post(c, "/api/sessions", session_body(), server.token);
@@ -119,7 +60,7 @@ TEST_CASE("a server killed with SIGKILL mid-session loses no acknowledged result
         for (auto& t : inflight) t.join();
     }
 
-    ServerProcess again(db);
+    BoardProcess again(db);
     CHECK(again.token == trainer);   // the trainer keeps their token across a restart
     auto c = again.client();
     const Reply board = get(c, "/api/sessions/" + code + "/leaderboard", again.token);

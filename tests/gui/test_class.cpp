@@ -7,78 +7,32 @@
 // it saves screenshots (zh and en) of the join form, the rules, the board and the offline notice.
 #include <catch2/catch.hpp>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <functional>
 
 #include <httplib.h>
 
+#include "../board/board_process.h"
 #include "class_client.h"
 #include "gui_driver.h"
 #include "parley/analysis.h"
 #include "parley/loader.h"
 #include "parley/ui/screenshot.h"
+#include "play_through.h"
 
 using namespace parley;
 using parley::test::GuiDriver;
+using parley::test::play_meeting_to_end;
 using parley::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-// parley-board serve on loopback; reads the address and the trainer token it prints.
-struct BoardServer {
-    pid_t pid = -1;
-    int port = 0;
-    std::string token;
-
-    BoardServer(const fs::path& db, int fixed_port = 0) {
-        int out[2];
-        REQUIRE(pipe(out) == 0);
-        pid = fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            dup2(out[1], 1);
-            close(out[0]);
-            close(out[1]);
-            const std::string port_arg = std::to_string(fixed_port);
-            execl(PARLEY_BOARD, PARLEY_BOARD, "serve", "--port", port_arg.c_str(), "--db", db.c_str(), "--content",
-                  PARLEY_SOURCE_DIR "/scenarios", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(out[1]);
-        std::string text;
-        char buf[512];
-        const std::string mark = "trainer token: ";
-        while (text.find(mark) == std::string::npos || text.find('\n', text.find(mark)) == std::string::npos) {
-            const ssize_t n = read(out[0], buf, sizeof buf);
-            REQUIRE(n > 0);   // the server exited before printing its address
-            text.append(buf, static_cast<std::size_t>(n));
-        }
-        close(out[0]);
-        const auto colon = text.find(':', text.find("http://") + 7);
-        port = std::stoi(text.substr(colon + 1));
-        const auto t = text.find(mark) + mark.size();
-        token = text.substr(t, text.find('\n', t) - t);
-    }
-    void stop() {
-        if (pid <= 0) return;
-        ::kill(pid, SIGTERM);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        pid = -1;
-    }
-    ~BoardServer() { stop(); }
+// parley-board serve on loopback, with the calls the tests make to it as the trainer.
+struct BoardServer : parley::test::BoardProcess {
+    using BoardProcess::BoardProcess;
     std::string address() const { return "127.0.0.1:" + std::to_string(port); }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_read_timeout(30, 0);
-        return c;
-    }
     json call(const std::string& method, const std::string& path, const json& body = nullptr,
               const std::string& bearer = "", int* status = nullptr) const {
         auto c = client();
@@ -175,30 +129,6 @@ player::ClassLink::State join(GuiDriver& gui, const std::string& server, const s
     return link_state(gui);
 }
 
-// The meeting to its end through the UI: option 1 at every beat, the two lists as the block
-// advises, then accept the client's offer. Stops before the last step (the debrief / board).
-void play_to_end(GuiDriver& gui) {
-    for (int guard = 0; guard < 60 && gui.shared().run && !gui.shared().run->session().finished(); ++guard) {
-        const Session& s = gui.shared().run->session();
-        const std::size_t before = s.decisions().size();
-        if (!s.in_negotiation()) {
-            gui.key(sf::Keyboard::Num1);
-        } else if (!s.negotiation()->prepared) {
-            const Negotiation& block = *s.negotiation()->block;
-            for (const auto& id : block.should_concede) REQUIRE(gui.click("neg.prep." + id + ".concede"));
-            for (const auto& id : block.must_hold) REQUIRE(gui.click("neg.prep." + id + ".hold"));
-            REQUIRE(gui.click("neg.prepare"));
-        } else {
-            REQUIRE(gui.click("neg.move.accept"));
-        }
-        gui.frames(2);
-        REQUIRE(gui.shared().run);
-        REQUIRE(gui.shared().run->session().decisions().size() == before + 1);
-    }
-    REQUIRE(gui.shared().run);
-    REQUIRE(gui.shared().run->session().finished());
-}
-
 const json* entry_named(const json& board, const std::string& name) {
     for (const auto& e : board["entries"])
         if (e["name"] == name) return &e;
@@ -284,7 +214,7 @@ TEST_CASE("the player joins a class on parley-board, plays the assigned run and 
     CHECK(link_state(gui).board.body["finished"] == 1);
     CHECK(link_state(gui).board.body["players"] == 2);
     shots(gui, "class-meeting-chip", [&] { REQUIRE(gui.show("class.chip")); });
-    play_to_end(gui);
+    play_meeting_to_end(gui);
     const std::size_t decisions = gui.shared().run->session().decisions().size();
     REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == static_cast<int>(decisions); }, 3000));
     CHECK(link_state(gui).last_progress.body["finished"] == true);
@@ -337,7 +267,7 @@ TEST_CASE("a class result finished while the server is down is kept on disk, sai
         REQUIRE(st.membership);
         REQUIRE(gui.click("class.start"));
         REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
-        play_to_end(gui);
+        play_meeting_to_end(gui);
         const std::size_t decisions = gui.shared().run->session().decisions().size();
         REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == static_cast<int>(decisions); }, 3000));
 
@@ -385,7 +315,7 @@ TEST_CASE("a class result kept on disk is sent when the player starts again", "[
         REQUIRE(st.membership);
         REQUIRE(gui.click("class.start"));
         REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Meeting; }));
-        play_to_end(gui);
+        play_meeting_to_end(gui);
         const std::size_t decisions = gui.shared().run->session().decisions().size();
         REQUIRE(gui.wait_until([&] { return link_state(gui).progress_sent == static_cast<int>(decisions); }, 3000));
         server->stop();

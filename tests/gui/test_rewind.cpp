@@ -11,6 +11,7 @@
 #include "gamification.h"
 #include "gui_driver.h"
 #include "parley/ui/screenshot.h"
+#include "play_through.h"
 
 using namespace parley;
 using parley::test::GuiDriver;
@@ -18,28 +19,9 @@ using parley::test::TempDir;
 
 namespace {
 
-// Plays the meeting to its end through the UI: option 1 at every dialogue beat (number key),
-// the two lists as the block advises, then accept the client's offer.
+// Plays the meeting to its end through the UI and goes on to the debrief.
 void play_to_end(GuiDriver& gui) {
-    for (int guard = 0; guard < 60 && gui.shared().run && !gui.shared().run->session().finished(); ++guard) {
-        const Session& s = gui.shared().run->session();
-        const std::size_t before = s.decisions().size();
-        if (!s.in_negotiation()) {
-            gui.key(sf::Keyboard::Num1);
-        } else if (!s.negotiation()->prepared) {
-            const Negotiation& block = *s.negotiation()->block;
-            for (const auto& id : block.should_concede) REQUIRE(gui.click("neg.prep." + id + ".concede"));
-            for (const auto& id : block.must_hold) REQUIRE(gui.click("neg.prep." + id + ".hold"));
-            REQUIRE(gui.click("neg.prepare"));
-        } else {
-            REQUIRE(gui.click("neg.move.accept"));
-        }
-        gui.frames(2);
-        REQUIRE(gui.shared().run);
-        REQUIRE(gui.shared().run->session().decisions().size() == before + 1);
-    }
-    REQUIRE(gui.shared().run);
-    REQUIRE(gui.shared().run->session().finished());
+    parley::test::play_meeting_to_end(gui);
     gui.key(sf::Keyboard::Enter);
     REQUIRE(gui.wait_until([&] { return gui.shared().screen == player::Screen::Debrief; }));
 }
