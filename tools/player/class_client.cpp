@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <httplib.h>
@@ -84,6 +86,55 @@ void write_durably(const fs::path& p, const std::string& text) {
     }
 }
 
+// What in a join answer is not what parley-board sends (empty when it is all there): the screens
+// read these fields without checking them again.
+std::string join_answer_problem(const json& b) {
+    if (!b.is_object()) return "the answer is not a JSON object";
+    for (const char* key : {"player_token", "scenario", "persona", "difficulty"})
+        if (!b.contains(key) || !b[key].is_string()) return std::string("'") + key + "' is missing or not a string";
+    if (!b.contains("player_id") || !b["player_id"].is_number_integer()) return "'player_id' is missing or not an integer";
+    if (!b.contains("seed") || !b["seed"].is_number_unsigned()) return "'seed' is missing or not a whole number";
+    for (const char* key : {"code", "name"})
+        if (b.contains(key) && !b[key].is_string()) return std::string("'") + key + "' is not a string";
+    if (b.contains("has_result") && !b["has_result"].is_boolean()) return "'has_result' is not true or false";
+    if (b.contains("decisions") && !b["decisions"].is_array()) return "'decisions' is not a list";
+    if (!b.contains("rules")) return "";
+    const json& rules = b["rules"];
+    if (!rules.is_object()) return "'rules' is not an object";
+    for (const char* key : {"competencies", "tiers"}) {
+        if (!rules.contains(key)) continue;
+        if (!rules[key].is_array()) return std::string("'rules.") + key + "' is not a list";
+        for (const auto& e : rules[key])
+            if (!e.is_object()) return std::string("an entry of 'rules.") + key + "' is not an object";
+    }
+    return "";
+}
+
+// The same for a leaderboard answer: its entries (and the trainee's own row) are objects whose
+// name, when given, is text.
+std::string leaderboard_answer_problem(const json& b) {
+    if (!b.is_object()) return "the answer is not a JSON object";
+    if (!b.contains("entries") || !b["entries"].is_array()) return "'entries' is missing or not a list";
+    auto row_problem = [](const json& e) -> std::string {
+        if (!e.is_object()) return "a row is not an object";
+        if (e.contains("name") && !e["name"].is_string()) return "a row's 'name' is not a string";
+        if (e.contains("player_id") && !e["player_id"].is_number_integer()) return "a row's 'player_id' is not an integer";
+        return "";
+    };
+    for (const auto& e : b["entries"])
+        if (auto p = row_problem(e); !p.empty()) return "'entries': " + p;
+    if (b.contains("me") && !b["me"].is_null())
+        if (auto p = row_problem(b["me"]); !p.empty()) return "'me': " + p;
+    return "";
+}
+
+// A 2xx answer whose body is not what parley-board sends becomes a failed reply that says so.
+void refuse_if(ClassReply& r, const std::string& server, const std::string& problem) {
+    if (!r.ok() || problem.empty()) return;
+    r.status = 0;
+    r.error = "the answer from " + server + " is not a parley-board class server's: " + problem;
+}
+
 std::string key_of(const std::string& server, const std::string& code, const std::string& name) {
     return server + "|" + code + "|" + name;
 }
@@ -101,6 +152,7 @@ std::optional<Membership> ClassClient::join(const std::string& server, const std
     const std::string key = key_of(server, code, name);
     if (all.contains(key) && all[key].contains("player_token")) body["player_token"] = all[key]["player_token"];
     reply = call(server, "POST", "/api/sessions/" + code + "/join", body.dump(), "");
+    if (reply.ok()) refuse_if(reply, server, join_answer_problem(reply.body));
     if (!reply.ok()) return std::nullopt;
     Membership m;
     m.server = server;
@@ -120,7 +172,9 @@ ClassReply ClassClient::progress(const Membership& m, const std::vector<std::str
 }
 
 ClassReply ClassClient::leaderboard(const Membership& m) {
-    return call(m.server, "GET", "/api/sessions/" + m.code + "/leaderboard", "", m.player_token);
+    ClassReply r = call(m.server, "GET", "/api/sessions/" + m.code + "/leaderboard", "", m.player_token);
+    if (r.ok()) refuse_if(r, m.server, leaderboard_answer_problem(r.body));
+    return r;
 }
 
 SubmitOutcome ClassClient::submit(const Membership& m, const Transcript& t) {
@@ -139,6 +193,10 @@ SubmitOutcome ClassClient::submit(const Membership& m, const Transcript& t) {
     return out;
 }
 
+namespace {
+constexpr const char* kEntryText[] = {"server", "code", "token"};   // an outbox entry's text fields
+}  // namespace
+
 int ClassClient::flush() {
     int delivered = 0;
     const fs::path outbox = dir_ / "outbox";
@@ -146,7 +204,12 @@ int ClassClient::flush() {
     for (const auto& f : fs::directory_iterator(outbox)) {
         if (f.path().extension() != ".json") continue;
         const json entry = json::parse(read_text(f.path()), nullptr, false);
-        if (!entry.is_object()) continue;
+        // A file that is not a whole entry is left where it is (nothing is deleted unread).
+        const bool whole = entry.is_object() && entry.contains("transcript") &&
+                           std::all_of(std::begin(kEntryText), std::end(kEntryText), [&](const char* key) {
+                               return entry.contains(key) && entry[key].is_string();
+                           });
+        if (!whole) continue;
         const ClassReply r = call(entry["server"], "POST", "/api/sessions/" + entry["code"].get<std::string>() + "/results",
                                   entry["transcript"].dump(), entry["token"]);
         if (r.ok()) {

@@ -52,9 +52,22 @@ void ClassLink::loop() {
         try {
             job();
         } catch (const std::exception& e) {
-            // A disk error in the outbox: say so where the join error is shown.
+            // A disk error (the memberships file, the outbox): the request in flight fails with
+            // the reason shown where its answer would be; nothing waits for it any longer.
             std::lock_guard<std::mutex> lock(mutex_);
-            state_.join_reply.error = e.what();
+            if (state_.join == Join::Joining) {
+                state_.join = Join::Failed;
+                state_.join_reply = {};
+                state_.join_reply.reached = true;
+                state_.join_reply.error = e.what();
+            }
+            if (state_.submit == Submit::Sending) {
+                state_.submit = Submit::Refused;
+                state_.submitted = {};
+                state_.submitted.reply.reached = true;
+                state_.submitted.reply.error = e.what();
+            }
+            state_.flushing = false;
         }
         std::lock_guard<std::mutex> lock(mutex_);
         running_ = false;

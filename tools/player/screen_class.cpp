@@ -345,7 +345,7 @@ void ClassScreen::draw_result(Shared& s, const ClassLink::State& st) {
     }
     // Recorded: the server's result (from its answer, or its board once a queued one went in).
     const json& body = st.submitted.reply.body;
-    const bool answer = st.submitted.reply.ok() && body.is_object() && body.contains("result");
+    const bool answer = st.submitted.reply.ok() && body.is_object() && body.contains("result") && body["result"].is_object();
     const json& board = st.board.body;
     const json me = board.is_object() && board.contains("me") ? board["me"] : json();
     int total = -1, stars = 0;
