@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
 
     // Screenshot: let the validator, the analysis and the font atlas settle, then draw and save.
     for (int i = 0; i < 4; ++i) app.step();
-    app.analysis().wait_idle();
+    app.settle();
     if (!playtest.empty()) {
         app.show_panel(editor::Panel::Playtest);
         if (app.selected()) app.playtest().setup.start_node = app.document().scenario().nodes[*app.selected()].id;

@@ -7,9 +7,11 @@
 //   BM_CanvasPanZoom    — the whole editor window while the canvas is dragged and wheel-zoomed
 //                         (synthetic input through the window's event path). Budget: median
 //                         ≤ 3× the demo's (the "vs_demo" counter).
-//   BM_EditToProblems   — an edit that breaks a link, to the end of the frame whose problems
-//                         panel shows the validator's verdict on it. Budget ≤ 100 ms. The
-//                         analysis is only requested in that frame; it runs on its own thread.
+//   BM_EditToProblems   — an edit that breaks a link, to the end of the first frame whose
+//                         problems panel shows the validator's verdict on it. Budget ≤ 100 ms.
+//                         The validator runs on its own thread and frames go on meanwhile
+//                         (frame_median_ms, frame_max_ms); the analysis, at the lowest
+//                         priority, follows.
 //
 // Every frame ends with glFinish() so the software renderer's work is counted. Times are
 // manual (per frame, in ms as "real time"); medians over the repetitions are reported.
@@ -152,26 +154,35 @@ void BM_EditToProblems(benchmark::State& state) {
     auto app = open_editor();
     editor::Document& doc = app->document();
     const std::size_t node = doc.scenario().node_index.at(bench::node_id(kDialogueNodes / 2));
-    std::vector<double> times;
+    app->settle();   // the first verdict is in (the analysis may go on: it is low priority)
+    std::vector<double> times, frames;
     for (auto _ : state) {
         const std::size_t errors_before = app->validation().errors;
         const auto start = Clock::now();
         doc.connect(node, 0, "no_such_node");   // the problems panel must now show a dangling link
-        app->step();
-        glFinish();
+        // Frames go on as usual (never waiting for the validator) until one shows its verdict.
+        for (int i = 0; i < 2000 && !app->checks_current(); ++i) {
+            const auto f = Clock::now();
+            app->step();
+            glFinish();
+            frames.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f).count());
+        }
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         state.SetIterationTime(ms / 1000.0);
         times.push_back(ms);
-        if (app->validation().errors <= errors_before) {
-            state.SkipWithError("the problems panel did not show the broken link in the edit's frame");
+        if (!app->checks_current() || app->validation().errors <= errors_before) {
+            state.SkipWithError("the problems panel did not show the broken link");
             break;
         }
         state.PauseTiming();
         doc.undo();
-        app->step();
+        app->settle();
         state.ResumeTiming();
     }
     state.counters["median_ms"] = median(times);
+    // While the validator works, frames keep coming: their median and the longest.
+    state.counters["frame_median_ms"] = median(frames);
+    state.counters["frame_max_ms"] = frames.empty() ? 0 : *std::max_element(frames.begin(), frames.end());
 }
 
 }  // namespace

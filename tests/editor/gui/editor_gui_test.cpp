@@ -63,7 +63,7 @@ TEST_CASE("a trainer opens the shipped scenario, adds a node, connects and fills
     const fs::path file = s.copy_shipped();
     EditorDriver d(file, s.dir, s.state());
     add_and_connect(d);
-    d.frames(3);
+    REQUIRE(d.wait_until([&] { return d.app().checks_current(); }));   // the validator's own thread
     CHECK(d.app().validation().errors == 0);
     CHECK(d.doc().modified());
     d.key(sf::Keyboard::S, {true});

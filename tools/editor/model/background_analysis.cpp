@@ -1,5 +1,7 @@
 #include "background_analysis.h"
 
+#include "worker_priority.h"
+
 namespace parley::editor {
 
 std::map<std::string, int> best_total_per_ending(std::shared_ptr<const ContentSet> content,
@@ -72,6 +74,8 @@ void BackgroundAnalysis::wait_idle() const {
 }
 
 void BackgroundAnalysis::loop() {
+    lowered_ = lower_this_thread_priority();
+    worker_tid_ = this_thread_kernel_id();
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
         wake_.wait(lock, [&] { return stop_ || pending_; });

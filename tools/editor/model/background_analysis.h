@@ -2,9 +2,11 @@
 // frame never waits for it: the best and worst path and the unreachable nodes for the chosen
 // persona, soft-locks, each ending's best reachable total, and the validator's soundness and
 // teaching checks. A newer request replaces one not yet started; a result says which
-// revision of the document it is for, so a stale one is never shown as current.
+// revision of the document it is for, so a stale one is never shown as current. The worker
+// runs at the lowest priority (worker_priority.h): on two cores it never starves the window.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -51,6 +53,9 @@ public:
     bool busy() const;
     // Blocks until nothing is pending or running (tests, screenshots).
     void wait_idle() const;
+    // The worker thread's kernel id, once it has started (0 before): tests look at its priority.
+    long worker_kernel_id() const { return worker_tid_.load(); }
+    bool worker_priority_lowered() const { return lowered_.load(); }
 
 private:
     void loop();
@@ -66,6 +71,8 @@ private:
     std::optional<Request> pending_;
     bool running_ = false, stop_ = false;
     std::shared_ptr<const AnalysisResult> latest_;
+    std::atomic<long> worker_tid_{0};
+    std::atomic<bool> lowered_{false};
     std::thread worker_;
 };
 

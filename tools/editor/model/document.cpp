@@ -808,25 +808,37 @@ fs::path Document::recovery_file() const { return state_dir_ / "recovery" / (fil
 
 fs::path Document::layout_file() const { return state_dir_ / "layout" / (file_key(file_) + ".json"); }
 
-std::string Document::autosave() {
-    if (!modified() || autosaved_state_ == state_id()) return "";
+std::optional<AutosaveJob> Document::autosave_job() const {
+    if (!modified() || autosaved_state_ == state_id()) return std::nullopt;
+    return AutosaveJob{recovery_file(), file_, snapshot(), positions_, state_id()};
+}
+
+std::string write_autosave(const AutosaveJob& job) {
     std::error_code ec;
-    fs::create_directories(recovery_file().parent_path(), ec);
-    if (ec) return "cannot create " + recovery_file().parent_path().string() + ": " + ec.message();
+    fs::create_directories(job.recovery_file.parent_path(), ec);
+    if (ec) return "cannot create " + job.recovery_file.parent_path().string() + ": " + ec.message();
     const std::time_t now = std::time(nullptr);
     char when[32];
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&now));
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &local);
     nlohmann::json j;
-    j["file"] = file_.string();
+    j["file"] = job.file.string();
     j["written_at"] = when;
     try {
-        j["text"] = canonical();
+        j["text"] = canonical_text(*job.scenario);
     } catch (const std::exception& e) {
         return e.what();
     }
-    j["positions"] = positions_json(positions_);
-    const std::string error = write_file_atomically(recovery_file(), j.dump(1) + "\n");
-    if (error.empty()) autosaved_state_ = state_id();
+    j["positions"] = positions_json(job.positions);
+    return write_file_atomically(job.recovery_file, j.dump(1) + "\n");
+}
+
+std::string Document::autosave() {
+    const auto job = autosave_job();
+    if (!job) return "";
+    const std::string error = write_autosave(*job);
+    if (error.empty()) autosave_done(job->state);
     return error;
 }
 

@@ -66,6 +66,18 @@ struct SaveResult {
 };
 
 // A copy of unsaved work kept in the state folder, found again after a crash.
+// An autosave taken from the document on the window's thread (cheap: a shared snapshot and the
+// positions) and written anywhere (write_autosave is the slow part: canonical text and the
+// atomic write), so the window hands it to a low-priority thread.
+struct AutosaveJob {
+    std::filesystem::path recovery_file, file;
+    std::shared_ptr<const Scenario> scenario;
+    std::vector<Vec2> positions;
+    std::uint64_t state = 0;   // the document state it copies (autosave_done marks it kept)
+};
+// Writes the recovery copy of `job`. "" or an error.
+std::string write_autosave(const AutosaveJob& job);
+
 struct Recovery {
     std::filesystem::path recovery_file;
     std::string text;                 // the scenario as it was (canonical)
@@ -176,7 +188,11 @@ public:
     bool reload(std::string& error);
 
     // Writes the recovery copy when there are unsaved changes not yet autosaved. "" or an error.
+    // autosave() = autosave_job() → write_autosave() → autosave_done(), all on this thread.
     std::string autosave();
+    // Nothing when there is nothing new to keep.
+    std::optional<AutosaveJob> autosave_job() const;
+    void autosave_done(std::uint64_t state) { autosaved_state_ = state; }
     std::filesystem::path recovery_file() const;
     // A recovery copy of this file that differs from what is open (offered after a crash).
     std::optional<Recovery> find_recovery() const;

@@ -236,12 +236,12 @@ void EditorApp::draw_canvas(ImVec2 size) {
     // Level of detail: below this zoom, text would be unreadable and curves are drawn as lines.
     const bool detailed = z > 0.45f;
     // Per-node "the validator reports an error here", rebuilt only when the validation changes.
-    if (error_nodes_revision_ != seen_revision_ || error_nodes_.size() != s.nodes.size()) {
+    if (error_nodes_revision_ != validated_revision_ || error_nodes_.size() != s.nodes.size()) {
         error_nodes_.assign(s.nodes.size(), 0);
         for (const Problem& p : validation_.problems)
             if (p.where && p.where->node < error_nodes_.size() && p.diagnostic.severity == Severity::Error)
                 error_nodes_[p.where->node] = 1;
-        error_nodes_revision_ = seen_revision_;
+        error_nodes_revision_ = validated_revision_;
     }
     auto edge_visible = [&](ImVec2 a, ImVec2 b, float dx) {
         // A cubic lies inside the hull of its control points.
@@ -385,7 +385,8 @@ void EditorApp::draw_canvas(ImVec2 size) {
     }
 
     // What the analysis says, top-left.
-    const std::string status = !validation_.complete ? std::string(t("有错误:分析暂停", "errors: analysis paused"))
+    const std::string status = !checks_current()     ? std::string(t("检查中…", "checking…"))
+                               : !validation_.complete ? std::string(t("有错误:分析暂停", "errors: analysis paused"))
                                : analysis_.busy()    ? std::string(t("分析中…", "analysing…"))
                                                      : overlay_.summary;
     fonts_.cover(status);

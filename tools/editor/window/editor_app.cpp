@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "atomic_file.h"
+#include "worker_priority.h"
 #include "parley/catalogue.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
@@ -65,6 +66,7 @@ EditorApp::EditorApp(const Options& options) : options_(options) {
 }
 
 EditorApp::~EditorApp() {
+    finish_autosave();
     ui::set_text_observer(nullptr, nullptr);
     ui::Targets::set_current(nullptr);
 }
@@ -134,6 +136,7 @@ void EditorApp::handle(const sf::Event& e) {
     if (e.type == sf::Event::Closed) {
         if (doc_->modified() || personas_modified()) close_requested_ = true;   // ask first
         else {
+            finish_autosave();
             doc_->discard_recovery();
             quit_ = true;
         }
@@ -165,13 +168,44 @@ bool EditorApp::step() {
     window_.display();
     ++frame_;
     since_edit_ += dt;
-    // Autosave a few seconds after the last edit; look for changes on disk now and then.
-    if (doc_->modified() && since_edit_ > 3.f) {
-        if (const std::string error = doc_->autosave(); !error.empty()) notify(error, 6.f);
+    // Autosave a few seconds after the last edit, on a low-priority thread (the canonical text
+    // of a big scenario takes longer than a frame); look for changes on disk now and then.
+    if (autosave_running_.valid() &&
+        autosave_running_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        finish_autosave();
+    if (!autosave_running_.valid() && doc_->modified() && since_edit_ > 3.f) {
+        if (auto job = doc_->autosave_job()) {
+            autosave_state_ = job->state;
+            autosave_running_ = std::async(std::launch::async, [job = std::move(*job)] {
+                lower_this_thread_priority();
+                return write_autosave(job);
+            });
+        }
     }
     if (frame_ % 90 == 0 && !external_dismissed_ && doc_->changed_on_disk()) external_change_ = true;
     if (quit_) window_.close();
     return !quit_;
+}
+
+void EditorApp::finish_autosave() {
+    if (!autosave_running_.valid()) return;
+    const std::string error = autosave_running_.get();
+    if (error.empty()) doc_->autosave_done(autosave_state_);
+    else notify(error, 6.f);
+}
+
+bool EditorApp::checks_current() const {
+    return validated_revision_ == doc_->revision() && !validator_.busy();
+}
+
+void EditorApp::settle() {
+    for (int i = 0; i < 1000; ++i) {
+        validator_.wait_idle();
+        after_edits();
+        if (validated_revision_ == doc_->revision()) break;
+    }
+    analysis_.wait_idle();
+    after_edits();
 }
 
 void EditorApp::draw_frame(float dt) {
@@ -233,13 +267,19 @@ void EditorApp::after_edits() {
     if (doc_->revision() != seen_revision_) {
         seen_revision_ = doc_->revision();
         since_edit_ = 0.f;
-        // The validator runs now (the problems panel is never behind the model); the analysis
-        // follows on its thread when the scenario loads without errors.
-        validation_ = validate_model(*doc_->snapshot(), *shared_);
+        // The validator judges the new model on its thread; a frame never waits for it. The
+        // problems panel shows its verdict in the first frame after it is ready.
+        validator_.request(shared_, doc_->snapshot(), doc_->revision());
         if (selected_ && *selected_ >= doc_->scenario().nodes.size()) selected_.reset(), selected_option_.reset();
-        if (validation_.complete && !analysis_persona_.empty())
-            analysis_.request(shared_, doc_->snapshot(), analysis_persona_, doc_->revision());
         cover_document();
+    }
+    if (auto v = validator_.latest(); v && v->revision != validated_revision_ && v->revision <= doc_->revision()) {
+        validation_ = v->validation;
+        validated_revision_ = v->revision;
+        // The analysis follows, on its own low-priority thread, when the model has no errors
+        // and is still the one being edited.
+        if (validation_.complete && !analysis_persona_.empty() && v->revision == doc_->revision())
+            analysis_.request(shared_, v->scenario, analysis_persona_, v->revision);
     }
     if (auto r = analysis_.latest(); r && r->revision != overlay_.revision) build_overlay(*r);
 }
@@ -349,6 +389,7 @@ void EditorApp::save(bool overwrite) {
         return;
     }
     incomplete_confirmed_ = false;
+    finish_autosave();
     const SaveResult r = doc_->save(overwrite);
     if (r.status == SaveStatus::Saved) {
         notify(std::string(t("已保存 ", "Saved ")) + doc_->file().filename().string());
@@ -369,8 +410,10 @@ void EditorApp::open_file(const fs::path& file) {
         notify(error, 8.f);
         return;
     }
+    finish_autosave();
     if (!doc_->modified()) doc_->discard_recovery();
     doc_ = std::move(d);
+    validated_revision_ = ~0ull;
     remember_recent(doc_->file());
     recovery_offer_ = doc_->find_recovery();
     selected_.reset();
@@ -382,7 +425,9 @@ void EditorApp::open_file(const fs::path& file) {
 }
 
 void EditorApp::new_document() {
+    finish_autosave();
     doc_ = std::make_unique<Document>(shared_, options_.state_dir);
+    validated_revision_ = ~0ull;
     selected_.reset();
     fit_pending_ = true;
     seen_revision_ = ~0ull;
@@ -426,11 +471,13 @@ void EditorApp::draw_modals() {
         ui::text_wrapped(std::string(t("编辑器上次没有正常关闭。恢复 ", "The editor did not close normally last time. Recover the copy from ")) +
                          recovery_offer_->written_at + t(" 的副本吗?", "?"));
         if (tool(t("恢复", "Recover"), "recovery.accept", true, ui::Button::Primary)) {
+            finish_autosave();
             doc_->recover(*recovery_offer_);
             recovery_offer_.reset();
             ImGui::CloseCurrentPopup();
         }
         if (tool(t("丢弃", "Discard"), "recovery.discard")) {
+            finish_autosave();
             doc_->discard_recovery();
             recovery_offer_.reset();
             ImGui::CloseCurrentPopup();
@@ -517,6 +564,7 @@ void EditorApp::draw_modals() {
             if (!doc_->modified() && !personas_modified()) quit_ = true;
         }
         if (tool(t("不保存", "Quit without saving"), "quit.discard", true, ui::Button::Danger)) {
+            finish_autosave();
             doc_->discard_recovery();
             quit_ = true;
             ImGui::CloseCurrentPopup();
@@ -553,6 +601,7 @@ void EditorApp::draw_modals() {
             if (path_prompt_ == PathPrompt::Open) {
                 open_file(p);
             } else if (path_prompt_ == PathPrompt::SaveAs) {
+                finish_autosave();
                 const SaveResult r = doc_->save_as(p);
                 notify(r.status == SaveStatus::Saved ? std::string(t("已保存 ", "Saved ")) + p.string() : r.error);
                 if (r.status == SaveStatus::Saved) remember_recent(doc_->file());

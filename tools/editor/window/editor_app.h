@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "background_analysis.h"
+#include "background_validation.h"
 #include "document.h"
 #include "parley/ui/fonts.h"
 #include "parley/ui/platform.h"
@@ -85,7 +87,15 @@ public:
 
     // -- what tests and the screenshot mode look at --
     Document& document() { return *doc_; }
+    // The newest verdict of the validator (it runs on its own thread: see checks_current).
     const Validation& validation() const { return validation_; }
+    // The revision validation() is for (~0 before the first).
+    std::uint64_t validated_revision() const { return validated_revision_; }
+    // validation() is the verdict on the model as it is now.
+    bool checks_current() const;
+    // Blocks until the validator has judged the current model and the analysis is done
+    // (screenshots, tests); the window itself never calls it.
+    void settle();
     const ui::Targets& targets() const { return targets_; }
     ui::SyntheticInput& input() { return input_; }
     sf::RenderWindow& window() { return window_; }
@@ -120,6 +130,7 @@ private:
     void draw_modals();
     void shortcuts();
     void after_edits();
+    void finish_autosave();   // waits for a running autosave and records its result
     void save(bool overwrite = false);
     void open_file(const std::filesystem::path& file);
     void new_document();
@@ -177,7 +188,11 @@ private:
     // The model's derived views, refreshed when the document's revision changes.
     std::uint64_t seen_revision_ = ~0ull;
     Validation validation_;
+    std::uint64_t validated_revision_ = ~0ull;
+    BackgroundValidation validator_;
     BackgroundAnalysis analysis_;
+    std::future<std::string> autosave_running_;
+    std::uint64_t autosave_state_ = 0;
     std::string analysis_persona_;
     Overlay overlay_;
     std::vector<Problem> open_problems_;

@@ -27,6 +27,10 @@ void EditorApp::reset_playtest_setup() {
 
 void EditorApp::start_playtest_run() {
     playtest_.message.clear();
+    if (!checks_current()) {
+        playtest_.message = t("正在检查场景,请稍后再开始。", "The scenario is being checked: start again in a moment.");
+        return;
+    }
     if (!validation_.complete) {
         playtest_.message = t("场景有错误:先修正问题面板里的错误。", "The scenario has errors: fix those in the problems panel first.");
         return;

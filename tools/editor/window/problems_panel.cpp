@@ -20,7 +20,8 @@ void EditorApp::draw_problems(ImVec2 size) {
     ImGui::PopStyleColor();
     std::vector<Problem> rows = validation_.problems;
     auto r = analysis_.latest();
-    const bool current = r && r->revision == doc_->revision() && validation_.complete;
+    const bool checked = checks_current();   // the validator has judged the model as it is now
+    const bool current = checked && r && r->revision == doc_->revision() && validation_.complete;
     if (current)
         for (auto& p : problems_from(r->soundness, true)) rows.push_back(std::move(p));
     std::size_t errors = 0, warnings = 0, teaching = 0;
@@ -29,12 +30,13 @@ void EditorApp::draw_problems(ImVec2 size) {
         else (p.diagnostic.severity == Severity::Error ? errors : warnings)++;
     }
     char head[200];
-    std::snprintf(head, sizeof head, "%s · %zu %s · %zu %s · %zu %s%s", t("问题", "Problems"), errors, t("错误", "errors"),
+    std::snprintf(head, sizeof head, "%s · %zu %s · %zu %s · %zu %s%s%s", t("问题", "Problems"), errors, t("错误", "errors"),
                   warnings, t("警告", "warnings"), teaching, t("教学检查", "teaching checks"),
-                  doc_->opened_incomplete() ? t(" · 文件未完整读取", " · the file did not load completely") : "");
+                  doc_->opened_incomplete() ? t(" · 文件未完整读取", " · the file did not load completely") : "",
+                  checked ? "" : t(" · 检查中…", " · checking…"));
     ui::heading(head);
     ui::mark_target("problems.header");
-    if (rows.empty()) ui::caption(t("没有问题:parley-cli validate 会接受这个场景。", "No problems: parley-cli validate accepts this scenario."));
+    if (rows.empty() && checked) ui::caption(t("没有问题:parley-cli validate 会接受这个场景。", "No problems: parley-cli validate accepts this scenario."));
     // Errors and warnings first, then the teaching checks under their own heading: they say
     // what a negotiation block fails to teach, not that the scenario is broken.
     std::stable_partition(rows.begin(), rows.end(), [](const Problem& p) { return !p.teaching; });
