@@ -65,6 +65,9 @@ case "$mode" in
       exec ctest --output-on-failure -R '^concurrency:' "$@"
     fi
     if [ "${PARLEY_SANITIZE:-0}" = 1 ]; then
+      # AddressSanitizer records a stack at every allocation; eight frames name the allocating
+      # code and take a fifth less time than the default thirty in the allocation-heavy analysis.
+      export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=8}"
       dir="$here/build-asan"
       build "$dir" -DPARLEY_SANITIZE=ON -DPARLEY_GUI=OFF -DPARLEY_BENCHMARKS=OFF
     else
