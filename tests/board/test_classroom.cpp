@@ -448,10 +448,29 @@ TEST_CASE("a path the memo remembers scores exactly as a fresh analysis does: re
             CHECK(to_json(got->summary) == to_json(expected.summary));
             CHECK(got->transcript == expected.transcript);
         }
+        CHECK(summary_text(again.summary) == to_json(again.summary).dump());   // what is stored
         // The best choice of a decision is named by option id against what was on offer there.
         bool named = false;
         for (const auto& c : again.summary.choices) named = named || (!c.best_key.empty() && c.best_key.rfind("move:", 0) != 0);
         CHECK(named);
     }
     CHECK(remembering.regrets.size() > 0);
+}
+
+TEST_CASE("a result summary is stored as the same JSON text its JSON tree dumps to, escapes and Chinese included",
+          "[board][scoring]") {
+    ResultSummary s;
+    s.total = -3;
+    s.stars = 2;
+    s.tier = "intermediate";
+    s.failed = true;
+    s.violations = 4;
+    s.critical = 1;
+    s.competencies = {{"A", 71}, {"C", 0}, {"K", 100}};
+    s.choices.push_back({"open", "ask_\"needs\"", {"先问\\需要\n再说", "ask\tfirst\r\b\f\x01"}, "move:offer",
+                         {"报价", "offer"}, 12});
+    s.choices.push_back({"", "", {"", ""}, "", {"", ""}, 0});
+    CHECK(summary_text(s) == to_json(s).dump());
+    CHECK(to_json(summary_from_json(json::parse(summary_text(s)))) == to_json(s));
+    CHECK(summary_text(ResultSummary{}) == to_json(ResultSummary{}).dump());
 }

@@ -670,7 +670,7 @@ std::string Classroom::submit_text(const std::string& code, std::string_view pla
     row->session_id = room->row.id;
     row->transcript = std::move(scored.transcript);
     row->report = scored.report.dump();
-    row->summary = to_json(scored.summary).dump();
+    row->summary = summary_text(scored.summary);
     row->lang = lang == Lang::En ? "en" : "zh";
     row->submitted_at = now_ms();
     store_.put_result(*row);   // durable before it is acknowledged
