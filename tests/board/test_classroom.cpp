@@ -10,6 +10,7 @@
 #include "board_support.h"
 #include "parley/debrief.h"
 #include "ranking.h"
+#include "scoring.h"
 
 using namespace parley;
 using namespace parley::board;
@@ -417,4 +418,59 @@ TEST_CASE("sessions of one run share its analysis, and a path valued before valu
             CHECK(r.body["result"]["analysis"]["complete"] == true);
         }
     }
+}
+
+TEST_CASE("a path the memo remembers scores exactly as a fresh analysis does: report, summary and best choices",
+          "[board][scoring]") {
+    const auto content = shipped_content();
+    RunConfig run;
+    run.content = content;
+    run.scenario = content->scenario(kScenario);
+    run.persona = "analytical";
+    run.seed = 1;
+    run.difficulty = Difficulty::Normal;
+    run.run_hash = run_hash(*run.scenario, *content->persona("analytical"), content->model);
+    auto analysis = RunAnalysis::build(content, run.scenario, run.persona, run.seed, run.difficulty);
+
+    const auto other = RunAnalysis::build(content, run.scenario, run.persona, run.seed, run.difficulty);
+    SharedRun remembering;   // fills its memo as paths are scored
+    remembering.analysis = analysis;
+    for (unsigned v = 0; v <= 8; ++v) {
+        const Transcript t = varied_run(content, v);
+        SharedRun fresh;     // an empty memo each time (and an analysis of its own): valued afresh
+        fresh.analysis = other;
+        const ScoredRun expected = score_submission(run, t, fresh, Lang::Zh);
+        const ScoredRun first = score_submission(run, t, remembering, Lang::Zh);
+        REQUIRE(remembering.regrets.find(t.decisions).has_value());   // remembered from now on
+        const ScoredRun again = score_submission(run, t, remembering, Lang::Zh);
+        for (const ScoredRun* got : {&first, &again}) {
+            CHECK(got->report == expected.report);
+            CHECK(to_json(got->summary) == to_json(expected.summary));
+            CHECK(got->transcript == expected.transcript);
+        }
+        CHECK(summary_text(again.summary) == to_json(again.summary).dump());   // what is stored
+        // The best choice of a decision is named by option id against what was on offer there.
+        bool named = false;
+        for (const auto& c : again.summary.choices) named = named || (!c.best_key.empty() && c.best_key.rfind("move:", 0) != 0);
+        CHECK(named);
+    }
+    CHECK(remembering.regrets.size() > 0);
+}
+
+TEST_CASE("a result summary is stored as the same JSON text its JSON tree dumps to, escapes and Chinese included",
+          "[board][scoring]") {
+    ResultSummary s;
+    s.total = -3;
+    s.stars = 2;
+    s.tier = "intermediate";
+    s.failed = true;
+    s.violations = 4;
+    s.critical = 1;
+    s.competencies = {{"A", 71}, {"C", 0}, {"K", 100}};
+    s.choices.push_back({"open", "ask_\"needs\"", {"先问\\需要\n再说", "ask\tfirst\r\b\f\x01"}, "move:offer",
+                         {"报价", "offer"}, 12});
+    s.choices.push_back({"", "", {"", ""}, "", {"", ""}, 0});
+    CHECK(summary_text(s) == to_json(s).dump());
+    CHECK(to_json(summary_from_json(json::parse(summary_text(s)))) == to_json(s));
+    CHECK(summary_text(ResultSummary{}) == to_json(ResultSummary{}).dump());
 }

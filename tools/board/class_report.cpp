@@ -13,6 +13,42 @@ namespace {
 json text_json(const Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
 Text text_of(const json& j) { return {j.at("zh").get<std::string>(), j.at("en").get<std::string>()}; }
 
+// A JSON string as nlohmann's dump() writes it: UTF-8 as it is; quote, backslash and control
+// characters escaped (\b \f \n \r \t, the rest \u00xx).
+void put_string(std::string& out, const std::string& v) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    for (const char ch : v) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 0xF];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+void put_text(std::string& out, const Text& t) {   // {"en":…,"zh":…}, keys sorted as dump() sorts them
+    out += "{\"en\":";
+    put_string(out, t.en);
+    out += ",\"zh\":";
+    put_string(out, t.zh);
+    out += '}';
+}
+
 }  // namespace
 
 // ============================================================================
@@ -29,6 +65,53 @@ json to_json(const ResultSummary& s) {
     return {{"total", s.total}, {"stars", s.stars}, {"tier", s.tier}, {"failed", s.failed},
             {"violations", s.violations}, {"critical", s.critical}, {"competencies", comps},
             {"choices", choices}};
+}
+
+std::string summary_text(const ResultSummary& s) {
+    std::string out;
+    out.reserve(256 + s.choices.size() * 320);
+    auto number = [&](long v) { out += std::to_string(v); };
+    out += "{\"choices\":[";   // the keys in the order dump() writes them (sorted)
+    for (std::size_t i = 0; i < s.choices.size(); ++i) {
+        const Choice& c = s.choices[i];
+        if (i) out += ',';
+        out += "{\"best_key\":";
+        put_string(out, c.best_key);
+        out += ",\"best_text\":";
+        put_text(out, c.best_text);
+        out += ",\"key\":";
+        put_string(out, c.key);
+        out += ",\"node\":";
+        put_string(out, c.node);
+        out += ",\"regret\":";
+        number(c.regret);
+        out += ",\"text\":";
+        put_text(out, c.text);
+        out += '}';
+    }
+    out += "],\"competencies\":[";
+    for (std::size_t i = 0; i < s.competencies.size(); ++i) {
+        if (i) out += ',';
+        out += '[';
+        put_string(out, s.competencies[i].first);
+        out += ',';
+        number(s.competencies[i].second);
+        out += ']';
+    }
+    out += "],\"critical\":";
+    number(s.critical);
+    out += ",\"failed\":";
+    out += s.failed ? "true" : "false";
+    out += ",\"stars\":";
+    number(s.stars);
+    out += ",\"tier\":";
+    put_string(out, s.tier);
+    out += ",\"total\":";
+    number(s.total);
+    out += ",\"violations\":";
+    number(s.violations);
+    out += '}';
+    return out;
 }
 
 ResultSummary summary_from_json(const json& j) {

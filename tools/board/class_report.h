@@ -44,6 +44,9 @@ struct ResultSummary {
 };
 
 nlohmann::json to_json(const ResultSummary& s);
+// The same as to_json(s).dump(), byte for byte, written straight into text (the hot path of a
+// submission: no JSON tree to build and free).
+std::string summary_text(const ResultSummary& s);
 ResultSummary summary_from_json(const nlohmann::json& j);   // throws nlohmann::json::exception
 
 // ============================================================================

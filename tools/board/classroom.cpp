@@ -241,12 +241,13 @@ Classroom::Classroom(std::shared_ptr<const ContentSet> content, Store& store, Ev
         it->second->players.push_back(p);
         players[row.id] = p;
     }
-    for (const auto& r : s.results) {
+    for (auto& r : s.results) {
         auto it = players.find(r.player_id);
         if (it == players.end()) continue;
-        it->second->result = r;
+        it->second->result = std::make_shared<const ResultRow>(std::move(r));
+        const ResultRow& stored = *it->second->result;
         try {
-            it->second->summary = summary_from_json(json::parse(r.summary));
+            it->second->summary = summary_from_json(json::parse(stored.summary));
         } catch (const json::exception&) {
             it->second->summary = ResultSummary{};
         }
@@ -568,7 +569,7 @@ json Classroom::join(const std::string& code, const json& body) {
     j["rules"] = rules_of(*room);
     j["decisions"] = resumed->decisions;
     j["resumed"] = resuming;
-    j["has_result"] = resumed->result.has_value();
+    j["has_result"] = resumed->result != nullptr;
     return j;
 }
 
@@ -653,7 +654,7 @@ std::string Classroom::submit_text(const std::string& code, std::string_view pla
     };
 
     std::lock_guard<std::mutex> writing(p->writing);
-    std::optional<ResultRow> existing;
+    std::shared_ptr<const ResultRow> existing;
     {
         std::lock_guard<std::mutex> lock(room->mutex);
         existing = p->result;
@@ -664,23 +665,23 @@ std::string Classroom::submit_text(const std::string& code, std::string_view pla
                                      "cannot be replaced");
     }
     ScoredRun scored = score_submission(room->run, t, room->shared(), lang);
-    ResultRow row;
-    row.player_id = p->row.id;
-    row.session_id = room->row.id;
-    row.transcript = std::move(scored.transcript);
-    row.report = scored.report.dump();
-    row.summary = to_json(scored.summary).dump();
-    row.lang = lang == Lang::En ? "en" : "zh";
-    row.submitted_at = now_ms();
-    store_.put_result(row);   // durable before it is acknowledged
+    auto row = std::make_shared<ResultRow>();
+    row->player_id = p->row.id;
+    row->session_id = room->row.id;
+    row->transcript = std::move(scored.transcript);
+    row->report = scored.report.dump();
+    row->summary = summary_text(scored.summary);
+    row->lang = lang == Lang::En ? "en" : "zh";
+    row->submitted_at = now_ms();
+    store_.put_result(*row);   // durable before it is acknowledged
     {
         std::lock_guard<std::mutex> lock(room->mutex);
         p->result = row;
         p->summary = std::move(scored.summary);
         ++room->version;
     }
-    events_.publish(room->row.id, "result", json{{"player_id", row.player_id}}.dump());
-    return reply(row, false);
+    events_.publish(room->row.id, "result", json{{"player_id", row->player_id}}.dump());
+    return reply(*row, false);
 }
 
 // ============================================================================

@@ -22,7 +22,7 @@ struct Player {
     std::vector<std::string> decisions;   // progress replayed so far
     std::string stage;                    // stage id where the trainee is now
     bool meeting_over = false;            // the replayed progress reached an ending
-    std::optional<ResultRow> result;
+    std::shared_ptr<const ResultRow> result;   // shared, never copied (the report is kilobytes)
     std::optional<ResultSummary> summary;
     std::mutex writing;                   // one durable write of this trainee at a time
 };

@@ -33,25 +33,32 @@ void check_is_this_run(const RunConfig& run, const Transcript& t) {
 
 }  // namespace
 
-std::optional<Regrets> RegretMemo::find(const std::vector<std::string>& decisions) const {
+std::optional<ValuedPath> RegretMemo::find(const std::vector<std::string>& decisions) const {
     std::shared_lock<std::shared_mutex> lock(mutex_);
-    Regrets out;
-    out.decisions.reserve(decisions.size());
+    ValuedPath out;
+    out.regrets.decisions.reserve(decisions.size());
+    out.best_keys.reserve(decisions.size());
+    out.best_texts.reserve(decisions.size());
     const Node* at = &root_;
     for (const auto& d : decisions) {
         const auto it = at->next.find(d);
-        if (it == at->next.end() || !it->second->regret) return std::nullopt;
+        if (it == at->next.end() || !it->second->valued) return std::nullopt;
         at = it->second.get();
-        out.decisions.push_back(*at->regret);
+        out.regrets.decisions.push_back(at->valued->regret);
+        out.best_keys.push_back(at->valued->best_key);
+        out.best_texts.push_back(at->valued->best_text);
     }
     return out;
 }
 
-void RegretMemo::remember(const std::vector<std::string>& decisions, const Regrets& regrets) {
-    if (!regrets.complete || regrets.decisions.size() != decisions.size()) return;
+void RegretMemo::remember(const std::vector<std::string>& decisions, const ValuedPath& path) {
+    const std::size_t n = decisions.size();
+    if (!path.regrets.complete || path.regrets.decisions.size() != n || path.best_keys.size() != n ||
+        path.best_texts.size() != n)
+        return;
     std::unique_lock<std::shared_mutex> lock(mutex_);
     Node* at = &root_;
-    for (std::size_t i = 0; i < decisions.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         auto& next = at->next[decisions[i]];
         if (!next) {
             if (nodes_ >= kMaxNodes) return;
@@ -59,7 +66,7 @@ void RegretMemo::remember(const std::vector<std::string>& decisions, const Regre
             ++nodes_;
         }
         at = next.get();
-        if (!at->regret) at->regret = regrets.decisions[i];
+        if (!at->valued) at->valued = ValuedDecision{path.regrets.decisions[i], path.best_keys[i], path.best_texts[i]};
     }
 }
 
@@ -82,6 +89,37 @@ Transcript read_transcript(const std::string& body) {
         throw Refused(Why::BadRequest, msg);
     }
     return *t;
+}
+
+ValuedPath value_path(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis) {
+    ValuedPath out;
+    out.regrets = analysis.regrets(t);
+    // The options on offer before each decision, to name the analysis' best choice by option id.
+    Session s(run.content, run.scenario, run.persona, run.seed, run.difficulty);
+    for (std::size_t i = 0; i < t.decisions.size(); ++i) {
+        std::vector<const Option*> offered;
+        if (!s.in_negotiation())
+            for (const auto& o : s.options()) offered.push_back(o.option);
+        std::string key;
+        Text text;
+        if (i < out.regrets.decisions.size()) {
+            const std::string& best = out.regrets.decisions[i].best;
+            std::size_t n = 0;
+            const bool numbered = !best.empty() && best.find_first_not_of("0123456789") == std::string::npos;
+            if (numbered) n = std::stoul(best);
+            if (numbered && n >= 1 && n <= offered.size()) {
+                key = offered[n - 1]->id;
+                text = offered[n - 1]->text;
+            } else if (!best.empty()) {
+                key = "move:" + move_kind(best);
+                text = move_text(move_kind(best));
+            }
+        }
+        out.best_keys.push_back(std::move(key));
+        out.best_texts.push_back(std::move(text));
+        s.decide(t.decisions[i]);
+    }
+    return out;
 }
 
 Session replay_progress(const RunConfig& run, const std::vector<std::string>& decisions) {
@@ -110,27 +148,15 @@ ScoredRun score_submission(const RunConfig& run, const Transcript& t, SharedRun&
         throw Refused(Why::Unprocessable, "the transcript's run is not finished (" + std::to_string(t.decisions.size()) +
                                               " decisions, the meeting goes on): submit it when the meeting ends");
 
-    // The options on offer before each decision, to name the analysis' best choice by option id.
-    std::vector<std::vector<const Option*>> offered;
-    {
-        Session s(run.content, run.scenario, run.persona, run.seed, run.difficulty);
-        for (const auto& d : t.decisions) {
-            std::vector<const Option*> opts;
-            if (!s.in_negotiation())
-                for (const auto& o : s.options()) opts.push_back(o.option);
-            offered.push_back(std::move(opts));
-            s.decide(d);
-        }
-    }
-
     // The shared analysis values each decision once per path: a prefix another trainee took
     // is looked up, only a new one is valued (and remembered).
-    Regrets regrets;
-    if (auto known = shared.regrets.find(t.decisions)) regrets = std::move(*known);
+    ValuedPath valued;
+    if (auto known = shared.regrets.find(t.decisions)) valued = std::move(*known);
     else {
-        regrets = shared.analysis->regrets(t);
-        shared.regrets.remember(t.decisions, regrets);
+        valued = value_path(run, t, *shared.analysis);
+        shared.regrets.remember(t.decisions, valued);
     }
+    const Regrets& regrets = valued.regrets;
     ScoredRun out;
     out.report = run_report(*replayed, regrets, lang);
     out.transcript = to_json(t).dump();
@@ -157,18 +183,9 @@ ScoredRun score_submission(const RunConfig& run, const Transcript& t, SharedRun&
             c.text = move_text(move_kind(rec.decision));
         }
         if (i < regrets.decisions.size()) {
-            const DecisionRegret& r = regrets.decisions[i];
-            c.regret = regret_of(r);
-            std::size_t n = 0;
-            const bool numbered = !r.best.empty() && r.best.find_first_not_of("0123456789") == std::string::npos;
-            if (numbered) n = std::stoul(r.best);
-            if (numbered && n >= 1 && n <= offered[i].size()) {
-                c.best_key = offered[i][n - 1]->id;
-                c.best_text = offered[i][n - 1]->text;
-            } else if (!r.best.empty()) {
-                c.best_key = "move:" + move_kind(r.best);
-                c.best_text = move_text(move_kind(r.best));
-            }
+            c.regret = regret_of(regrets.decisions[i]);
+            c.best_key = valued.best_keys[i];
+            c.best_text = valued.best_texts[i];
         }
         s.choices.push_back(std::move(c));
     }

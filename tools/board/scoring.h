@@ -32,15 +32,32 @@ struct RunConfig {
     std::uint64_t run_hash = 0;   // what the transcripts of this run record
 };
 
-// The regret of each decision, remembered by decision prefix. The regret of decision i is a
-// function of the run configuration and decisions 0..i alone (the state before it and the choice
-// made), so trainees who took the same path share the valuing of it; only what a complete
-// analysis valued is remembered (a bounded one might value a state differently later).
+// How one decision of a path was valued: its regret, and the best choice there named as the
+// board names choices (an option id and its text, or "move:KIND"), resolved against the options
+// on offer at that point.
+struct ValuedDecision {
+    DecisionRegret regret;
+    std::string best_key;
+    Text best_text;
+};
+
+// A path's valuing, decision by decision (what the memo below gives back for a whole path).
+struct ValuedPath {
+    Regrets regrets;                      // the analysis' regrets (complete when remembered)
+    std::vector<std::string> best_keys;   // ValuedDecision::best_key of each decision
+    std::vector<Text> best_texts;         // ValuedDecision::best_text of each decision
+};
+
+// The valuing of each decision, remembered by decision prefix. The regret of decision i and the
+// best choice there are functions of the run configuration and decisions 0..i alone (the state
+// before it and the choice made), so trainees who took the same path share the valuing of it;
+// only what a complete analysis valued is remembered (a bounded one might value a state
+// differently later).
 class RegretMemo {
 public:
-    // The regrets of every decision, when each prefix is remembered.
-    std::optional<Regrets> find(const std::vector<std::string>& decisions) const;
-    void remember(const std::vector<std::string>& decisions, const Regrets& regrets);
+    // The valuing of every decision, when each prefix is remembered.
+    std::optional<ValuedPath> find(const std::vector<std::string>& decisions) const;
+    void remember(const std::vector<std::string>& decisions, const ValuedPath& path);
     std::size_t size() const;
 
     // Memory bound (a node is a few hundred bytes; a class of 500 with 400 decisions each is at
@@ -50,7 +67,7 @@ public:
 private:
     struct Node {
         std::map<std::string, std::unique_ptr<Node>, std::less<>> next;
-        std::optional<DecisionRegret> regret;
+        std::optional<ValuedDecision> valued;
     };
     mutable std::shared_mutex mutex_;
     Node root_;
@@ -71,8 +88,13 @@ struct ScoredRun {
 };
 
 // Throws Refused (Unprocessable) naming what differs, the decision that does not replay, or
-// that the run is not finished.
+// that the run is not finished. Every call replays the transcript; only the valuing of its path
+// may come from the memo (and equals a fresh one).
 ScoredRun score_submission(const RunConfig& run, const Transcript& t, SharedRun& shared, Lang lang);
+
+// The valuing of a finished run's path, from the shared analysis alone (no memo): the regrets,
+// and the best choice at each decision named against the options on offer there.
+ValuedPath value_path(const RunConfig& run, const Transcript& t, const RunAnalysis& analysis);
 
 // Progress: replays the decisions so far. Throws Refused (Unprocessable) when one is not valid.
 Session replay_progress(const RunConfig& run, const std::vector<std::string>& decisions);

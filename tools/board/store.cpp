@@ -34,7 +34,13 @@ std::string column_text(sqlite3_stmt* st, int i) {
              : std::string();
 }
 
+// Bound without a copy: a write's row outlives its statement's run (Store::commit waits for it,
+// and run() clears the bindings after the step).
 void bind_value(sqlite3_stmt* st, int i, const std::string& v) {
+    sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+// A temporary (std::to_string(…)) dies before the step: SQLite keeps a copy of it.
+void bind_value(sqlite3_stmt* st, int i, std::string&& v) {
     sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 void bind_value(sqlite3_stmt* st, int i, std::int64_t v) { sqlite3_bind_int64(st, i, v); }
@@ -65,12 +71,26 @@ Store::Store(const std::string& path) {
             "INSERT INTO results (player_id, session_id, transcript, report, summary, lang, submitted_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         put_ban_ = prepare("INSERT OR IGNORE INTO bans (session_id, name_key) VALUES (?1, ?2)");
+        begin_ = prepare("BEGIN IMMEDIATE");
+        commit_ = prepare("COMMIT");
+        savepoint_ = prepare("SAVEPOINT w");
+        release_ = prepare("RELEASE w");
+        rollback_to_ = prepare("ROLLBACK TO w");
+        if (sqlite3_open_v2(path.c_str(), &checkpoint_db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+            SQLITE_OK)
+            throw StoreError("cannot open database " + path + " for checkpoints: " +
+                             (checkpoint_db_ ? sqlite3_errmsg(checkpoint_db_) : "out of memory"));
+        sqlite3_busy_timeout(checkpoint_db_, 5000);
+        sqlite3_exec(checkpoint_db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+        sqlite3_wal_hook(db_, &Store::wal_grew, this);   // replaces SQLite's auto-checkpoint in the commit
     } catch (...) {
         for (auto* st : statements_) sqlite3_finalize(st);
+        sqlite3_close(checkpoint_db_);
         sqlite3_close(db_);
         throw;
     }
     writer_ = std::thread([this] { writer_loop(); });
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
 }
 
 Store::~Store() {
@@ -80,8 +100,15 @@ Store::~Store() {
     }
     wake_.notify_all();
     writer_.join();
+    {
+        std::lock_guard<std::mutex> lock(checkpoint_mutex_);
+        checkpoint_stopping_ = true;
+    }
+    checkpoint_wake_.notify_all();
+    checkpointer_.join();
+    sqlite3_close(checkpoint_db_);
     for (auto* st : statements_) sqlite3_finalize(st);
-    sqlite3_close(db_);
+    sqlite3_close(db_);   // the last connection: checkpoints what is left
 }
 
 void Store::exec(const char* sql) {
@@ -285,19 +312,19 @@ void Store::writer_loop() {
         std::vector<std::exception_ptr> errors(batch.size());
         std::exception_ptr batch_error;
         try {
-            exec("BEGIN IMMEDIATE");
+            run(begin_);
             for (std::size_t i = 0; i < batch.size(); ++i) {
-                exec("SAVEPOINT w");
+                run(savepoint_);
                 try {
                     batch[i].op();
-                    exec("RELEASE w");
+                    run(release_);
                 } catch (...) {
                     errors[i] = std::current_exception();
-                    exec("ROLLBACK TO w");
-                    exec("RELEASE w");
+                    run(rollback_to_);
+                    run(release_);
                 }
             }
-            exec("COMMIT");
+            run(commit_);
         } catch (...) {
             batch_error = std::current_exception();
             sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -312,6 +339,36 @@ void Store::writer_loop() {
             else if (errors[i]) batch[i].done.set_exception(errors[i]);
             else batch[i].done.set_value();
         }
+    }
+}
+
+// Called by SQLite in the writer thread after each commit, with the WAL's size in pages.
+int Store::wal_grew(void* self, sqlite3* db, const char* name, int pages) {
+    auto* store = static_cast<Store*>(self);
+    // A checkpointer that cannot keep up (writes without a pause): the writer checkpoints here,
+    // as SQLite's own auto-checkpoint would, so the WAL stays bounded.
+    if (pages >= kCheckpointPages * 16) sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    else if (pages >= kCheckpointPages) {
+        {
+            std::lock_guard<std::mutex> lock(store->checkpoint_mutex_);
+            store->checkpoint_due_ = true;
+        }
+        store->checkpoint_wake_.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void Store::checkpoint_loop() {
+    for (;;) {
+        {
+            std::unique_lock<std::mutex> lock(checkpoint_mutex_);
+            checkpoint_wake_.wait(lock, [&] { return checkpoint_stopping_ || checkpoint_due_; });
+            if (checkpoint_stopping_) return;
+            checkpoint_due_ = false;
+        }
+        // PASSIVE: copies what no reader needs and returns; the writer goes on meanwhile. A busy
+        // database is tried again at the next wake.
+        sqlite3_wal_checkpoint_v2(checkpoint_db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     }
 }
 

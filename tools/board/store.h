@@ -5,6 +5,9 @@
 // acknowledged survives a SIGKILL or a power cut. Writes from many request threads are
 // committed together (group commit: one writer thread takes everything queued, one
 // transaction, one fsync), which is what lets submissions scale without acknowledging early.
+// The WAL is checkpointed into the database by a thread of its own on a second connection
+// (PASSIVE: it never blocks a writer), so no commit, and no answer waiting on one, ever waits
+// for a checkpoint; the transaction control statements are prepared once.
 //
 // Contents: 1. rows  2. the store
 #pragma once
@@ -113,6 +116,8 @@ private:
     };
     void commit(std::function<void()> op);
     void writer_loop();
+    void checkpoint_loop();
+    static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
     void exec(const char* sql);
     sqlite3_stmt* prepare(const char* sql);
     void run(sqlite3_stmt* st);
@@ -121,6 +126,8 @@ private:
     std::vector<sqlite3_stmt*> statements_;
     sqlite3_stmt *put_setting_ = nullptr, *put_session_ = nullptr, *put_code_ = nullptr,
                  *put_player_ = nullptr, *put_result_ = nullptr, *put_ban_ = nullptr;
+    sqlite3_stmt *begin_ = nullptr, *commit_ = nullptr, *savepoint_ = nullptr, *release_ = nullptr,
+                 *rollback_to_ = nullptr;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
@@ -128,6 +135,14 @@ private:
     bool stopping_ = false;
     std::uint64_t commits_ = 0, writes_ = 0;
     std::thread writer_;
+
+    // The checkpointer: its own connection, woken when the WAL has grown by kCheckpointPages.
+    static constexpr int kCheckpointPages = 1000;   // SQLite's own auto-checkpoint threshold
+    sqlite3* checkpoint_db_ = nullptr;
+    std::mutex checkpoint_mutex_;
+    std::condition_variable checkpoint_wake_;
+    bool checkpoint_due_ = false, checkpoint_stopping_ = false;
+    std::thread checkpointer_;
 };
 
 }  // namespace parley::board

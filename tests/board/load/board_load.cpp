@@ -13,15 +13,25 @@
 // a class of trainees submitting at that rate sees. RUNS is how many different finished
 // transcripts the trainees submit (they are shared out in turn).
 //
+// With SERVER_PID set in the environment (run_load.sh sets it), it also prints the server's CPU
+// time (user + system, from /proc) per submission: what a submission costs, whatever else the
+// machine is doing at the time.
+//
 //   board_load URL TRAINER_TOKEN CONTENT_DIR OUT_DIR [CONNECTIONS=100] [PER=50] [RATE=0] [RUNS=64]
 #include <httplib.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
 #include <thread>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -52,6 +62,23 @@ Transcript varied(const std::shared_ptr<const ContentSet>& content, unsigned var
         ++step;
     }
     return transcript_of(s);
+}
+
+// User + system CPU seconds of process `pid` so far (from /proc; nothing when it cannot be read).
+std::optional<double> cpu_seconds(const char* pid) {
+    if (!pid || !*pid) return std::nullopt;
+    std::ifstream in(std::string("/proc/") + pid + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = stat.rfind(')');   // the command name may hold spaces
+    if (close == std::string::npos) return std::nullopt;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string f;
+    double utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14) utime = std::stod(f);
+        if (i == 15) stime = std::stod(f);
+    }
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 }  // namespace
@@ -115,6 +142,8 @@ int main(int argc, char** argv) {
 
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(connections));
     std::atomic<int> failures{0};
+    const char* server_pid = std::getenv("SERVER_PID");
+    const auto cpu_before = cpu_seconds(server_pid);
     const auto start = Clock::now();
     {
         std::vector<std::thread> threads;
@@ -143,6 +172,7 @@ int main(int argc, char** argv) {
         for (auto& t : threads) t.join();
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const auto cpu_after = cpu_seconds(server_pid);
     std::vector<double> all;
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
@@ -154,6 +184,10 @@ int main(int argc, char** argv) {
               << " s = " << static_cast<long>(all.size() / seconds) << " per second; failures " << failures << "\n"
               << "latency ms: p50 " << pct(0.50) << "  p90 " << pct(0.90) << "  p99 " << pct(0.99) << "  max "
               << (all.empty() ? 0 : all.back()) << "\n";
+    if (cpu_before && cpu_after && !all.empty())
+        std::cout << "server CPU: " << (*cpu_after - *cpu_before) * 1000.0 / static_cast<double>(all.size())
+                  << " ms per result (user + system, " << (*cpu_after - *cpu_before) << " s over " << seconds
+                  << " s)\n";
 
     httplib::Client c(url);
     auto lb = c.Get(("/api/sessions/" + codes[0] + "/leaderboard").c_str());

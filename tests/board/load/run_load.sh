@@ -22,6 +22,7 @@ mkdir -p "$work/paced" "$work/distinct"
 trap 'kill $server $nginx_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 "$build/tools/board/parley-board" serve --port 0 --db "$work/load.db" --content "$here/scenarios" > "$work/server.out" &
 server=$!
+export SERVER_PID=$server   # board_load prints the server's CPU time per submission
 until grep -q "trainer token" "$work/server.out" 2>/dev/null; do sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*' "$work/server.out")
 token=$(sed -n 's/^trainer token: //p' "$work/server.out")
