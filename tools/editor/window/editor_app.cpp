@@ -269,7 +269,7 @@ void EditorApp::after_edits() {
         since_edit_ = 0.f;
         // The validator judges the new model on its thread; a frame never waits for it. The
         // problems panel shows its verdict in the first frame after it is ready.
-        validator_.request(shared_, doc_->snapshot(), doc_->revision());
+        validator_.request(shared_, doc_->snapshot(), doc_->revision(), doc_->node_versions(), doc_->header_version());
         if (selected_ && *selected_ >= doc_->scenario().nodes.size()) selected_.reset(), selected_option_.reset();
         cover_document();
     }

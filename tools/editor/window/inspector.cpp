@@ -899,7 +899,32 @@ void EditorApp::draw_issues_table(std::size_t i) {
         ImGui::TableSetupColumn(t("议题", "issue"));
         for (const auto& is : neg.issues) ImGui::TableSetupColumn(is.id.c_str());
         ImGui::TableHeadersRow();
-        // Id, unit and decimals.
+        // The issue's id: Enter renames it and its place in the lists below (one undo step).
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("id");
+        for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+            ImGui::TableNextColumn();
+            const std::string& id = neg.issues[q].id;
+            const std::string cell = node.id + "/" + id + "/id";
+            auto it = issue_buffers_.find(cell);
+            std::string buffer = it != issue_buffers_.end() ? it->second : id;
+            ImGui::PushID(cell.c_str());
+            ImGui::SetNextItemWidth(-1);
+            const bool enter = ImGui::InputText("##id", &buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+            if (buffer != id) issue_buffers_[cell] = buffer;
+            ui::mark_target("issue." + id + ".id");
+            if (enter && buffer != id) {
+                const std::string from = id;   // `id` goes with the rename
+                issue_buffers_.erase(cell);
+                if (!doc_->rename_issue(i, from, buffer))
+                    notify(t("这个 id 已被使用或为空", "That id is empty or already used"));
+            } else if (ImGui::IsItemDeactivated()) {
+                issue_buffers_.erase(cell);   // left without Enter: not renamed
+            }
+            ImGui::PopID();
+        }
+        // Unit and decimals.
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(t("单位 / 小数位", "unit / decimals"));
