@@ -252,11 +252,27 @@ void EditorApp::draw_canvas(ImVec2 size) {
     auto draw_edge = [&](ImVec2 a, ImVec2 b, ImU32 colour, float thick) {
         const float dx = std::max(40.f * z, std::abs(b.x - a.x) * 0.5f);
         if (!edge_visible(a, b, dx)) return;
-        if (!detailed) {
-            dl->AddLine(a, b, colour, thick);
+        // An edge that only passes through the view (neither end in it) is drawn as a thin
+        // plain line: in a dense graph hundreds cross the screen, and their blended pixels were
+        // most of the software renderer's work; the edges of what is on screen keep their curve.
+        auto inside = [&](ImVec2 p) { return p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1; };
+        if (!inside(a) && !inside(b)) {
+            const ImDrawListFlags flags = dl->Flags;
+            dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
+            dl->AddLine(a, b, ui::with_alpha(colour, 110), 1.f);
+            dl->Flags = flags;
             return;
         }
-        dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, thick);
+        if (!detailed) {
+            dl->AddLine(a, b, colour, std::round(thick));
+            return;
+        }
+        // A fixed, small number of segments by the curve's length on screen (adaptive
+        // tessellation gives a long edge dozens), and whole-pixel widths, which Dear ImGui draws
+        // as one textured quad per segment: edges were most of the vertices of a frame.
+        const float len = std::abs(b.x - a.x) + std::abs(b.y - a.y);
+        const int segments = std::clamp(static_cast<int>(len / 48.f), 4, 14);
+        dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, std::round(thick), segments);
     };
 
     // Edges under the nodes (culled against the view before anything is emitted).
@@ -268,7 +284,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
             const bool best = overlay_ok && overlay_.best_edge[i][k], worst = overlay_ok && overlay_.worst_edge[i][k];
             const ImU32 c = best ? ui::palette::success : worst ? ui::palette::danger
                           : o.violation ? ui::with_alpha(ui::palette::danger, 120) : ui::palette::rgb(150, 160, 175);
-            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.5f : 1.5f);
+            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.f : 2.f);
             for (const auto& b : o.consequence.branches) {
                 auto bt = s.node_index.find(b.next);
                 if (bt != s.node_index.end()) draw_edge(port(i, k), entry(bt->second), ui::with_alpha(c, 90), 1.f);
@@ -279,7 +295,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
                 auto target = s.node_index.find(*next);
                 if (target != s.node_index.end())
                     draw_edge(to_screen({pos[i].x + kNodeW, pos[i].y + 40.f}), entry(target->second),
-                              ui::palette::rgb(190, 160, 60), 1.5f);
+                              ui::palette::rgb(190, 160, 60), 2.f);
             }
     }
 
@@ -293,18 +309,26 @@ void EditorApp::draw_canvas(ImVec2 size) {
         const bool dim = overlay_ok && overlay_.unreachable[i];
         const unsigned alpha = dim ? 90 : 255;
         const ImU32 colour = stage_colour(n.stage);
-        dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
-        dl->AddRectFilled(a, ImVec2(b.x, a.y + 24.f * z), ui::with_alpha(colour, alpha), 8.f * z, ImDrawFlags_RoundCornersTop);
         const bool is_selected = selected_ && *selected_ == i;
         const bool on_best = overlay_ok && overlay_.best_node[i];
-        const ImU32 border = is_selected ? ui::palette::primary : overlay_ok && overlay_.softlock[i] ? ui::palette::danger
-                             : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);
-        dl->AddRect(a, b, border, 8.f * z, 0, is_selected || on_best ? 3.f : 1.f);
-        if (!detailed) {   // zoomed out: a plain coloured block, no text, no ports
+        const bool softlock = overlay_ok && overlay_.softlock[i];
+        if (!detailed) {
+            // Zoomed out: one square block in the stage's colour (its header colour), framed
+            // only when it is marked — a few pixels wide, rounded corners and a separate header
+            // would only cost the software renderer triangles.
+            dl->AddRectFilled(a, b, ui::with_alpha(colour, alpha));
+            if (is_selected || on_best || softlock)
+                dl->AddRect(a, b, is_selected ? ui::palette::primary : softlock ? ui::palette::danger : ui::palette::success,
+                            0.f, 0, 2.f);
             ui::Targets::current()->mark("node." + n.id, a, ImVec2(b.x - 12 * z, b.y));
-            if (ImGui::IsMouseHoveringRect(a, b) && canvas_hovered) hovered_node = i;
+            if (canvas_hovered && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
             continue;
         }
+        dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
+        dl->AddRectFilled(a, ImVec2(b.x, a.y + 24.f * z), ui::with_alpha(colour, alpha), 8.f * z, ImDrawFlags_RoundCornersTop);
+        const ImU32 border = is_selected ? ui::palette::primary : softlock ? ui::palette::danger
+                             : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);
+        dl->AddRect(a, b, border, 8.f * z, 0, is_selected || on_best ? 3.f : 1.f);
         const bool problem = error_nodes_[i] != 0;
         const std::string head = (problem ? "⚠ " : "") + (s.start == n.id ? "▶ " + n.id : n.id);
         fonts_.cover(head);

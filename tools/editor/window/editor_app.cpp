@@ -90,11 +90,35 @@ void EditorApp::rebuild_fonts() {
 }
 
 void EditorApp::cover_document() {
-    Scenario copy = doc_->scenario();
-    visit_texts(copy, [&](const std::string&, Text& t) {
+    // Only what is new since the last time: the nodes whose version has not been covered (an
+    // edit touches one or a few), everything when the header or the document changed.
+    const Scenario& s = doc_->scenario();
+    const auto& versions = doc_->node_versions();
+    auto cover_text = [&](const std::string&, Text& t) {
         fonts_.cover(t.zh);
         fonts_.cover(t.en);
-    });
+    };
+    if (covered_doc_ != doc_.get() || covered_header_ != doc_->header_version() || versions.size() != s.nodes.size()) {
+        Scenario copy = s;
+        visit_texts(copy, cover_text);
+        covered_nodes_.clear();
+        covered_nodes_.insert(versions.begin(), versions.end());
+        covered_doc_ = doc_.get();
+        covered_header_ = doc_->header_version();
+    } else {
+        std::unordered_set<std::uint64_t> now;
+        now.reserve(versions.size());
+        for (std::size_t i = 0; i < versions.size(); ++i) {
+            if (!covered_nodes_.count(versions[i])) {
+                Node copy = s.nodes[i];
+                visit_node_texts(copy, "nodes/" + copy.id, cover_text);
+            }
+            now.insert(versions[i]);
+        }
+        covered_nodes_ = std::move(now);
+    }
+    if (covered_shared_ == shared_.get()) return;
+    covered_shared_ = shared_.get();
     for (const auto& [id, p] : shared_->personas) fonts_.cover(p.name.zh), fonts_.cover(p.summary.zh);
     for (const auto& c : shared_->model.competencies) fonts_.cover(c.name.zh);
     auto cover_catalogue = [&](const auto& entries) {

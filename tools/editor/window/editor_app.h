@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "background_analysis.h"
@@ -124,6 +125,11 @@ private:
     void open_window();
     void rebuild_fonts();
     void cover_document();
+    // What cover_document has covered already (by document, header and node version).
+    const void* covered_doc_ = nullptr;
+    const void* covered_shared_ = nullptr;
+    std::uint64_t covered_header_ = 0;
+    std::unordered_set<std::uint64_t> covered_nodes_;
     void handle(const sf::Event& e);
     void draw_frame(float dt);
     void draw_toolbar();
