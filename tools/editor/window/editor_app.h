@@ -109,6 +109,12 @@ public:
     Lang lang() const { return lang_; }
     void set_lang(Lang l) { lang_ = l; }
     bool quitting() const { return quit_; }
+    // The window's close button (the GUI tests press it): asks first when work is unsaved.
+    void close_window() {
+        sf::Event e;
+        e.type = sf::Event::Closed;
+        handle(e);
+    }
     const std::string& notice() const { return notice_; }
     void on_frame_drawn(std::function<void(EditorApp&)> hook) { frame_hook_ = std::move(hook); }
     // The persona panel's persona (opened from its file on first use; null when it cannot be).
