@@ -15,6 +15,7 @@
 #include <map>
 
 #include "editor_app.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 
@@ -150,9 +151,12 @@ void EditorApp::centre_on(std::size_t node) {
 void EditorApp::draw_canvas(ImVec2 size) {
     const Scenario& s = doc_->scenario();
     const auto& pos = doc_->positions();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::rgb(246, 248, 251));
+    // Panels' backgrounds are framebuffer clears, not shaded triangles (opaque_fill.h): under
+    // llvmpipe a shaded fill of this size costs milliseconds a frame.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     ImGui::BeginChild("##canvas", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
+    ui::fill_window_background(ui::palette::rgb(246, 248, 251));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGuiIO& io = ImGui::GetIO();
@@ -218,7 +222,8 @@ void EditorApp::draw_canvas(ImVec2 size) {
     }
     for (const auto& [stage, box] : frames) {
         const ImVec2 a = to_screen({box.first.x - 18, box.first.y - 34}), b = to_screen({box.second.x + 18, box.second.y + 18});
-        dl->AddRectFilled(a, b, ui::with_alpha(stage_colour(stage), 28), 10.f * z);
+        // Opaque (the stage's tint already blended over the canvas) so it is a clear, not shading.
+        ui::fill_opaque_rect(dl, a, b, ui::mix(ui::palette::rgb(246, 248, 251), stage_colour(stage), 28.f / 255.f), 10.f * z);
         dl->AddRect(a, b, ui::with_alpha(stage_colour(stage), 110), 10.f * z, 0, 1.5f);
         const std::string& name = name_of(stage).in(lang_);
         dl->AddText(body, fs, ImVec2(a.x + 10 * z, a.y + 6 * z), ui::mix(stage_colour(stage), ui::palette::ink, 0.5f),
@@ -271,7 +276,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
         // tessellation gives a long edge dozens), and whole-pixel widths, which Dear ImGui draws
         // as one textured quad per segment: edges were most of the vertices of a frame.
         const float len = std::abs(b.x - a.x) + std::abs(b.y - a.y);
-        const int segments = std::clamp(static_cast<int>(len / 48.f), 4, 14);
+        const int segments = std::clamp(static_cast<int>(len / 24.f), 8, 20);
         dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, std::round(thick), segments);
     };
 
@@ -324,7 +329,8 @@ void EditorApp::draw_canvas(ImVec2 size) {
             if (canvas_hovered && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
             continue;
         }
-        dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
+        if (alpha == 255) ui::fill_opaque_rect(dl, a, b, ui::mix(colour, ui::palette::surface, 0.78f), 8.f * z);
+        else dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
         dl->AddRectFilled(a, ImVec2(b.x, a.y + 24.f * z), ui::with_alpha(colour, alpha), 8.f * z, ImDrawFlags_RoundCornersTop);
         const ImU32 border = is_selected ? ui::palette::primary : softlock ? ui::palette::danger
                              : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);

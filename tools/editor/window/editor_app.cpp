@@ -24,6 +24,7 @@
 #include "atomic_file.h"
 #include "worker_priority.h"
 #include "parley/catalogue.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "parley/ui/window_icon.h"
@@ -237,11 +238,15 @@ void EditorApp::draw_frame(float dt) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const ImU32 window_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));   // filled by a clear (opaque_fill.h)
     ImGui::Begin("##editor", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                      ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ui::fill_window_background(window_bg);
     draw_toolbar();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float splitter = 6.f;
@@ -327,7 +332,7 @@ void EditorApp::draw_toolbar() {
     const float h = 44.f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ui::palette::header);
+    ui::fill_opaque_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + w, p.y + h), ui::palette::header, 0.f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 10, p.y + 7));
     ImGui::BeginGroup();
     if (tool(t("新建", "New"), "tool.new")) new_document();

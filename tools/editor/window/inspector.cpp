@@ -22,6 +22,7 @@
 #include "editor_app.h"
 #include "parley/catalogue.h"
 #include "parley/loader.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "parley/writer.h"
@@ -163,11 +164,12 @@ std::vector<std::string> ids_of(const std::vector<ObjectionDecl>& v) {
 // ============================================================================
 
 void EditorApp::draw_side_panel(ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::surface);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));   // filled by a clear below
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
     ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+    ui::fill_window_background(ui::palette::surface);
     auto tab = [&](Panel p, const char* text, const char* target) {
         if (ui::button(text, panel_ == p ? ui::Button::Selected : ui::Button::Ghost)) panel_ = p;
         ui::mark_target(target);
