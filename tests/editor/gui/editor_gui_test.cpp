@@ -120,3 +120,149 @@ TEST_CASE("undoing the whole session gives back the original bytes", "[editor][g
     for (int i = 0; i < 200 && d.doc().can_redo(); ++i) d.key(sf::Keyboard::Y, {true});
     CHECK(d.doc().scenario().node_index.count("closing_question"));
 }
+
+namespace {
+
+// Ctrl+A, the new text, Enter: replaces a field's content as a trainer retypes it.
+void retype(EditorDriver& d, const std::string& target, const std::string& text, bool enter = true) {
+    INFO("retyping " << target);
+    REQUIRE(d.click(target));
+    d.key(sf::Keyboard::A, {true});
+    d.type(text);
+    if (enter) d.key(sf::Keyboard::Enter);
+}
+
+// Selects a node and centres the canvas on it (as a problem's click does; searching "terms"
+// finds a text that mentions it first). The edits that follow are input.
+void pick(EditorDriver& d, const std::string& id) {
+    d.app().select(d.doc().scenario().node_index.at(id), std::nullopt, true);
+    d.frames(3);
+    REQUIRE(d.app().selected() == d.doc().scenario().node_index.at(id));
+}
+
+}  // namespace
+
+TEST_CASE("a persona edited in the persona panel is saved to its own file", "[editor][gui]") {
+    Scratch s("gui-persona");
+    EditorDriver d(s.copy_shipped(), s.dir, s.state());
+    REQUIRE(d.click("tab.persona"));
+    // The panel shows one of the shared personas: find which.
+    std::string id;
+    REQUIRE(d.wait_until([&] {
+        for (const auto& [pid, p] : shared_content()->personas)
+            if (d.visible("text.persona/" + pid + "/name.en")) id = pid;
+        return !id.empty();
+    }));
+    const fs::path file = s.dir / "personas" / (id + ".json");
+    const std::string before = slurp(file);
+    retype(d, "text.persona/" + id + "/name.en", "Renamed in the panel", false);
+    REQUIRE(d.click("problems.header"));   // leave the field
+    CHECK(slurp(file) == before);          // nothing written before the save
+    REQUIRE(d.click("persona.save"));
+    const std::string after = slurp(file);
+    CHECK(after != before);
+    CHECK(after.find("\"Renamed in the panel\"") != std::string::npos);
+    CHECK(validate(file) == 0);
+}
+
+TEST_CASE("renaming a node and a negotiation issue through the inspector updates every reference", "[editor][gui]") {
+    Scratch s("gui-rename");
+    const fs::path file = s.copy_shipped();
+    EditorDriver d(file, s.dir, s.state());
+    search(d, "probe_gap");
+    REQUIRE(d.app().selected());
+    const std::size_t links = d.doc().references_to("probe_gap").size();
+    REQUIRE(links > 0);
+    retype(d, "inspector.id", "explore_gap");
+    CHECK(d.doc().references_to("probe_gap").empty());
+    CHECK(d.doc().references_to("explore_gap").size() == links);
+
+    pick(d, "terms");
+    retype(d, "issue.margin.id", "fee");
+    const Negotiation& block = *d.doc().scenario().nodes[d.doc().scenario().node_index.at("terms")].negotiation;
+    CHECK(block.issues[1].id == "fee");
+    CHECK(block.should_concede == std::vector<std::string>{"fee"});
+    retype(d, "issue.fee.id", "rate");   // taken: refused, nothing changes
+    CHECK(d.doc().scenario().nodes[d.doc().scenario().node_index.at("terms")].negotiation->issues[1].id == "fee");
+
+    REQUIRE(d.wait_until([&] { return d.app().checks_current(); }));
+    CHECK(d.app().validation().errors == 0);
+    d.key(sf::Keyboard::S, {true});
+    CHECK(validate(file) == 0);
+    // Two renames, two undo steps.
+    d.key(sf::Keyboard::Z, {true});
+    d.key(sf::Keyboard::Z, {true});
+    CHECK(d.doc().canonical() == slurp(shipped_scenario()));
+}
+
+TEST_CASE("a number typed in the negotiation issues table changes the issue; one out of range is refused", "[editor][gui]") {
+    Scratch s("gui-issues");
+    EditorDriver d(s.copy_shipped(), s.dir, s.state());
+    pick(d, "terms");
+    const std::size_t terms = d.doc().scenario().node_index.at("terms");
+    auto margin = [&] { return d.doc().scenario().nodes[terms].negotiation->issues[1]; };
+    const NegotiationIssue before = margin();
+    REQUIRE(before.id == "margin");
+    // A target inside the range, in the issue's own decimals.
+    const std::int64_t target = (before.min + before.max) / 2;
+    std::string typed = std::to_string(target);
+    if (before.decimals > 0) {
+        while (static_cast<int>(typed.size()) <= before.decimals) typed = "0" + typed;
+        typed.insert(typed.size() - static_cast<std::size_t>(before.decimals), ".");
+    }
+    retype(d, "issue.margin.bank target", typed, false);
+    REQUIRE(d.click("problems.header"));
+    CHECK(margin().bank_target == target);
+    // Far above the maximum: the cell shows the problem and the model keeps the last good value.
+    retype(d, "issue.margin.bank target", "999999", false);
+    REQUIRE(d.click("problems.header"));
+    CHECK(margin().bank_target == target);
+    d.key(sf::Keyboard::Z, {true});
+    CHECK(margin().bank_target == before.bank_target);
+}
+
+TEST_CASE("closing with unsaved changes asks first: cancel keeps working, save and quit writes the file", "[editor][gui]") {
+    Scratch s("gui-quit");
+    const fs::path file = s.copy_shipped();
+    const std::string original = slurp(file);
+    EditorDriver d(file, s.dir, s.state());
+    // Nothing unsaved: the window closes at once.
+    {
+        Scratch other("gui-quit-clean");
+        EditorDriver clean(other.copy_shipped(), other.dir, other.state());
+        clean.app().close_window();
+        CHECK(clean.app().quitting());
+    }
+    search(d, "probe_gap");
+    retype(d, "inspector.id", "explore_gap");
+    REQUIRE(d.doc().modified());
+    d.app().close_window();
+    REQUIRE(d.wait_until([&] { return d.visible("quit.cancel"); }));
+    CHECK(d.visible("quit.save"));
+    CHECK(d.visible("quit.discard"));
+    CHECK_FALSE(d.app().quitting());
+    REQUIRE(d.click("quit.cancel"));
+    CHECK_FALSE(d.app().quitting());
+    CHECK_FALSE(d.visible("quit.save"));
+    CHECK(slurp(file) == original);
+    d.app().close_window();
+    REQUIRE(d.click("quit.save"));
+    CHECK(d.app().quitting());
+    CHECK(slurp(file) != original);
+    CHECK(slurp(file).find("\"explore_gap\"") != std::string::npos);
+    CHECK(validate(file) == 0);
+}
+
+TEST_CASE("closing with unsaved changes and choosing not to save leaves the file as it was", "[editor][gui]") {
+    Scratch s("gui-discard");
+    const fs::path file = s.copy_shipped();
+    const std::string original = slurp(file);
+    EditorDriver d(file, s.dir, s.state());
+    search(d, "probe_gap");
+    retype(d, "inspector.id", "explore_gap");
+    d.app().close_window();
+    REQUIRE(d.click("quit.discard"));
+    CHECK(d.app().quitting());
+    CHECK(slurp(file) == original);
+    CHECK_FALSE(fs::exists(d.doc().recovery_file()));   // no recovery offered for work thrown away
+}

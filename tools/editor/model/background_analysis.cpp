@@ -37,59 +37,67 @@ AnalysisResult run_analysis(std::shared_ptr<const ContentSet> content, std::shar
     return r;
 }
 
-BackgroundAnalysis::BackgroundAnalysis(AnalysisLimits limits) : limits_(limits), worker_([this] { loop(); }) {}
+BackgroundAnalysis::BackgroundAnalysis(AnalysisLimits limits) : state_(std::make_shared<State>()) {
+    state_->limits = limits;
+    worker_ = std::thread([state = state_] { loop(state); });
+}
 
 BackgroundAnalysis::~BackgroundAnalysis() {
+    bool running = false;
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stop_ = true;
-        pending_.reset();
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->stop = true;
+        state_->pending.reset();
+        running = state_->running;
     }
-    wake_.notify_all();
-    worker_.join();
+    state_->wake.notify_all();
+    // An analysis under way is not waited for (it cannot be stopped): the worker ends after it.
+    if (running) worker_.detach();
+    else worker_.join();
 }
 
 void BackgroundAnalysis::request(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,
                                  const std::string& persona, std::uint64_t revision) {
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        pending_ = Request{std::move(content), std::move(scenario), persona, revision};
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->pending = Request{std::move(content), std::move(scenario), persona, revision};
     }
-    wake_.notify_all();
+    state_->wake.notify_all();
 }
 
 std::shared_ptr<const AnalysisResult> BackgroundAnalysis::latest() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return latest_;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->latest;
 }
 
 bool BackgroundAnalysis::busy() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return running_ || pending_;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->running || state_->pending;
 }
 
 void BackgroundAnalysis::wait_idle() const {
-    std::unique_lock<std::mutex> lock(mutex_);
-    idle_.wait(lock, [&] { return !running_ && !pending_; });
+    std::unique_lock<std::mutex> lock(state_->mutex);
+    state_->idle.wait(lock, [&] { return !state_->running && !state_->pending; });
 }
 
-void BackgroundAnalysis::loop() {
-    lowered_ = lower_this_thread_priority();
-    worker_tid_ = this_thread_kernel_id();
-    std::unique_lock<std::mutex> lock(mutex_);
+void BackgroundAnalysis::loop(std::shared_ptr<State> st) {
+    st->lowered = lower_this_thread_priority();
+    st->worker_tid = this_thread_kernel_id();
+    std::unique_lock<std::mutex> lock(st->mutex);
     for (;;) {
-        wake_.wait(lock, [&] { return stop_ || pending_; });
-        if (stop_) return;
-        Request job = std::move(*pending_);
-        pending_.reset();
-        running_ = true;
+        st->wake.wait(lock, [&] { return st->stop || st->pending; });
+        if (st->stop) return;
+        Request job = std::move(*st->pending);
+        st->pending.reset();
+        st->running = true;
         lock.unlock();
         auto result = std::make_shared<const AnalysisResult>(
-            run_analysis(job.content, job.scenario, job.persona, job.revision, limits_));
+            run_analysis(job.content, job.scenario, job.persona, job.revision, st->limits));
+        job = {};
         lock.lock();
-        running_ = false;
-        latest_ = std::move(result);
-        if (!pending_) idle_.notify_all();
+        st->running = false;
+        st->latest = std::move(result);
+        if (!st->pending) st->idle.notify_all();
     }
 }
 

@@ -54,25 +54,31 @@ public:
     // Blocks until nothing is pending or running (tests, screenshots).
     void wait_idle() const;
     // The worker thread's kernel id, once it has started (0 before): tests look at its priority.
-    long worker_kernel_id() const { return worker_tid_.load(); }
-    bool worker_priority_lowered() const { return lowered_.load(); }
+    long worker_kernel_id() const { return state_->worker_tid.load(); }
+    bool worker_priority_lowered() const { return state_->lowered.load(); }
 
 private:
-    void loop();
     struct Request {
         std::shared_ptr<const ContentSet> content;
         std::shared_ptr<const Scenario> scenario;
         std::string persona;
         std::uint64_t revision = 0;
     };
-    AnalysisLimits limits_;
-    mutable std::mutex mutex_;
-    mutable std::condition_variable wake_, idle_;
-    std::optional<Request> pending_;
-    bool running_ = false, stop_ = false;
-    std::shared_ptr<const AnalysisResult> latest_;
-    std::atomic<long> worker_tid_{0};
-    std::atomic<bool> lowered_{false};
+    // Shared with the worker: the engine's analysis cannot be interrupted, and at the lowest
+    // priority on a busy machine one may take minutes, so closing the window never waits for it:
+    // the worker is let go and ends with the analysis, its state kept alive by its own share.
+    struct State {
+        AnalysisLimits limits;
+        std::mutex mutex;
+        std::condition_variable wake, idle;
+        std::optional<Request> pending;
+        bool running = false, stop = false;
+        std::shared_ptr<const AnalysisResult> latest;
+        std::atomic<long> worker_tid{0};
+        std::atomic<bool> lowered{false};
+    };
+    static void loop(std::shared_ptr<State> state);
+    std::shared_ptr<State> state_;
     std::thread worker_;
 };
 

@@ -15,10 +15,11 @@ BackgroundValidation::~BackgroundValidation() {
 }
 
 void BackgroundValidation::request(std::shared_ptr<const ContentSet> shared, std::shared_ptr<const Scenario> scenario,
-                                   std::uint64_t revision) {
+                                   std::uint64_t revision, std::vector<std::uint64_t> node_versions,
+                                   std::uint64_t header_version) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        pending_ = Request{std::move(shared), std::move(scenario), revision};
+        pending_ = Request{std::move(shared), std::move(scenario), revision, std::move(node_versions), header_version};
     }
     wake_.notify_all();
 }
@@ -35,7 +36,7 @@ bool BackgroundValidation::busy() const {
 
 void BackgroundValidation::wait_idle() const {
     std::unique_lock<std::mutex> lock(mutex_);
-    idle_.wait(lock, [&] { return !running_ && !pending_; });
+    idle_.wait(lock, [&] { return !running_ && !freeing_ && !pending_; });
 }
 
 void BackgroundValidation::loop() {
@@ -49,11 +50,23 @@ void BackgroundValidation::loop() {
         lock.unlock();
         auto result = std::make_shared<ValidationResult>();
         result->revision = job.revision;
-        result->validation = validate_model(*job.scenario, *job.shared);
+        std::shared_ptr<const Scenario> draft;   // freed after the verdict is out
+        if (job.node_versions.empty()) {
+            result->validation = validate_model(*job.scenario, *job.shared);
+        } else {
+            const std::string text = canonical_.text(*job.scenario, job.node_versions, job.header_version);
+            result->validation = validate_text(text, *job.scenario, *job.shared, &draft);
+        }
         result->scenario = std::move(job.scenario);
         lock.lock();
-        running_ = false;
         latest_ = std::move(result);
+        running_ = false;
+        freeing_ = true;
+        lock.unlock();
+        draft.reset();
+        job = {};
+        lock.lock();
+        freeing_ = false;
         if (!pending_) idle_.notify_all();
     }
 }

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "parley/model.h"
 #include "problems.h"
@@ -33,8 +34,11 @@ public:
     BackgroundValidation(const BackgroundValidation&) = delete;
     BackgroundValidation& operator=(const BackgroundValidation&) = delete;
 
+    // `node_versions` and `header_version` (Document's) let the validator write again only the
+    // nodes that changed; without them it writes the whole model.
     void request(std::shared_ptr<const ContentSet> shared, std::shared_ptr<const Scenario> scenario,
-                 std::uint64_t revision);
+                 std::uint64_t revision, std::vector<std::uint64_t> node_versions = {},
+                 std::uint64_t header_version = 0);
     std::shared_ptr<const ValidationResult> latest() const;
     bool busy() const;
     // Blocks until nothing is pending or running (tests, screenshots).
@@ -46,11 +50,14 @@ private:
         std::shared_ptr<const ContentSet> shared;
         std::shared_ptr<const Scenario> scenario;
         std::uint64_t revision = 0;
+        std::vector<std::uint64_t> node_versions;
+        std::uint64_t header_version = 0;
     };
+    CanonicalCache canonical_;   // the worker's own
     mutable std::mutex mutex_;
     mutable std::condition_variable wake_, idle_;
     std::optional<Request> pending_;
-    bool running_ = false, stop_ = false;
+    bool running_ = false, freeing_ = false, stop_ = false;
     std::shared_ptr<const ValidationResult> latest_;
     std::thread worker_;
 };

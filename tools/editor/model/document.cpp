@@ -129,6 +129,7 @@ Scenario template_scenario(const ContentSet& shared) {
 Document::Document(std::shared_ptr<const ContentSet> shared, fs::path state_dir)
     : shared_(std::move(shared)), state_dir_(std::move(state_dir)) {
     model_ = template_scenario(*shared_);
+    renew_versions();
     positions_ = auto_layout(model_);
     saved_state_ = ~0ull;   // never saved: an untitled document is unsaved work
 }
@@ -157,6 +158,7 @@ void Document::load_text(const std::string& text, const std::string& name) {
     ScenarioDraft draft = parse_scenario_draft(text, name, shared_->model, shared_->personas, open_diags_);
     incomplete_ = !draft.complete;
     model_ = draft.scenario ? *draft.scenario : Scenario{};
+    renew_versions();
     reindex();
     touch();
 }
@@ -179,6 +181,12 @@ void Document::reindex() {
 
 void Document::touch() { ++revision_; }
 
+void Document::renew_versions() {
+    header_version_ = next_version_++;
+    node_versions_.resize(model_.nodes.size());
+    for (auto& v : node_versions_) v = next_version_++;
+}
+
 // ============================================================================
 // 3. History
 // ============================================================================
@@ -188,29 +196,35 @@ void Document::run(const Change& c, bool forward) {
         case Change::Kind::ReplaceNode:
             model_.nodes[c.index] = forward ? c.after : c.before;
             positions_[c.index] = forward ? c.pos_after : c.pos_before;
+            node_versions_[c.index] = next_version_++;
             break;
         case Change::Kind::InsertNode:
             if (forward) {
                 model_.nodes.insert(model_.nodes.begin() + static_cast<long>(c.index), c.after);
                 positions_.insert(positions_.begin() + static_cast<long>(c.index), c.pos_after);
+                node_versions_.insert(node_versions_.begin() + static_cast<long>(c.index), next_version_++);
             } else {
                 model_.nodes.erase(model_.nodes.begin() + static_cast<long>(c.index));
                 positions_.erase(positions_.begin() + static_cast<long>(c.index));
+                node_versions_.erase(node_versions_.begin() + static_cast<long>(c.index));
             }
             break;
         case Change::Kind::EraseNode:
             if (forward) {
                 model_.nodes.erase(model_.nodes.begin() + static_cast<long>(c.index));
                 positions_.erase(positions_.begin() + static_cast<long>(c.index));
+                node_versions_.erase(node_versions_.begin() + static_cast<long>(c.index));
             } else {
                 model_.nodes.insert(model_.nodes.begin() + static_cast<long>(c.index), c.before);
                 positions_.insert(positions_.begin() + static_cast<long>(c.index), c.pos_before);
+                node_versions_.insert(node_versions_.begin() + static_cast<long>(c.index), next_version_++);
             }
             break;
         case Change::Kind::ReplaceHeader: {
             std::vector<Node> nodes = std::move(model_.nodes);
             model_ = forward ? *c.header_after : *c.header_before;
             model_.nodes = std::move(nodes);
+            header_version_ = next_version_++;
             break;
         }
     }
@@ -672,6 +686,95 @@ std::vector<std::string> Document::uses_of(Declared kind, const std::string& id)
     DeclaredRefs refs{kind, id, id, {}, {}};
     for (Node node : model_.nodes) refs.node(node);
     return refs.where;
+}
+
+// ----------------------------------------------------------------------------
+// Persona and negotiation issue renames
+// ----------------------------------------------------------------------------
+
+namespace {
+
+// Every place a scenario names a persona, renamed from `from` to `to` (`to == from`: only listed).
+struct PersonaRefs {
+    std::string from, to;
+    std::vector<std::string> where;
+
+    void list(std::vector<std::string>& v, const std::string& at) {
+        for (auto& s : v)
+            if (s == from) s = to, where.push_back(at);
+    }
+    void condition(Condition& c, const std::string& at) {
+        if (c.kind == Condition::Kind::Persona) list(c.personas, at);
+        for (auto& child : c.children) condition(child, at);
+    }
+    void node(Node& n) {
+        const std::string base = "nodes/" + n.id;
+        if (auto it = n.line_by_persona.find(from); it != n.line_by_persona.end()) {
+            Text line = std::move(it->second);
+            n.line_by_persona.erase(it);
+            n.line_by_persona[to] = std::move(line);
+            where.push_back(base + "/line_by_persona/" + from);
+        }
+        for (auto& o : n.options) {
+            const std::string at = base + "/options/" + o.id;
+            condition(o.when, at + "/if");
+            for (auto& b : o.consequence.branches) condition(b.when, at + "/branches/if");
+            if (o.close) {
+                condition(o.close->timely_when, at + "/close/timely_if");
+                for (auto& b : o.close->premature.branches) condition(b.when, at + "/close/premature/branches/if");
+            }
+        }
+    }
+};
+
+}  // namespace
+
+bool Document::rename_persona(const std::string& old_id, const std::string& new_id) {
+    const auto& listed = model_.personas;
+    if (new_id.empty() || new_id == old_id || std::find(listed.begin(), listed.end(), new_id) != listed.end()) return false;
+    if (std::find(listed.begin(), listed.end(), old_id) == listed.end()) return false;
+    Edit e{"Rename persona " + old_id + " → " + new_id, "", {}};
+    for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
+        PersonaRefs refs{old_id, new_id, {}};
+        Node after = model_.nodes[n];
+        refs.node(after);
+        if (!refs.where.empty()) e.changes.push_back(replace_node(n, model_.nodes[n], std::move(after), positions_[n]));
+    }
+    e.changes.push_back(header_change([&](Scenario& s) {
+        PersonaRefs refs{old_id, new_id, {}};
+        refs.list(s.personas, "personas");
+    }));
+    apply(std::move(e));
+    return true;
+}
+
+std::vector<std::string> Document::persona_uses(const std::string& id) const {
+    PersonaRefs refs{id, id, {}};
+    Scenario header;
+    header.personas = model_.personas;
+    refs.list(header.personas, "personas");
+    for (Node node : model_.nodes) refs.node(node);
+    return refs.where;
+}
+
+bool Document::rename_issue(std::size_t node, const std::string& old_id, const std::string& new_id) {
+    if (node >= model_.nodes.size() || !model_.nodes[node].negotiation || new_id.empty() || new_id == old_id) return false;
+    const auto& issues = model_.nodes[node].negotiation->issues;
+    auto has = [&](const std::string& id) {
+        return std::any_of(issues.begin(), issues.end(), [&](const NegotiationIssue& is) { return is.id == id; });
+    };
+    if (!has(old_id) || has(new_id)) return false;
+    Node after = model_.nodes[node];
+    auto block = std::make_shared<Negotiation>(*after.negotiation);
+    Negotiation& n = *block;
+    for (auto& is : n.issues)
+        if (is.id == old_id) is.id = new_id;
+    for (auto* list : {&n.should_concede, &n.must_hold})
+        for (auto& id : *list)
+            if (id == old_id) id = new_id;
+    after.negotiation = std::move(block);
+    apply({"Rename issue " + old_id + " → " + new_id, "", {replace_node(node, model_.nodes[node], std::move(after), positions_[node])}});
+    return true;
 }
 
 void Document::replace_all(const Scenario& scenario, const std::vector<Vec2>& positions, const std::string& label) {

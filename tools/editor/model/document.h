@@ -116,6 +116,12 @@ public:
     bool opened_incomplete() const { return incomplete_; }
     // Changes with every edit, undo and redo.
     std::uint64_t revision() const { return revision_; }
+    // Which version of each node (parallel to scenario().nodes) and of the scenario outside its
+    // nodes the model holds: a number changes whenever that part is replaced, and is never
+    // reused, so the validator keeps each node's canonical text until its version changes
+    // (CanonicalCache in problems.h).
+    const std::vector<std::uint64_t>& node_versions() const { return node_versions_; }
+    std::uint64_t header_version() const { return header_version_; }
     bool modified() const { return state_id() != saved_state_; }
 
     // -- history --
@@ -160,6 +166,17 @@ public:
     // conditions, branches, close timing, effects, objection answers), one undo step. False (and
     // nothing changes) when `old_id` is not declared or `new_id` is empty or already declared.
     bool rename_declared(Declared kind, const std::string& old_id, const std::string& new_id);
+    // Renames a persona in this scenario — its playable list, the nodes' lines per persona and
+    // the "persona is one of" conditions (options, branches, close timing) — one undo step. The
+    // persona's own file is the persona editor's (the window renames both). False (and nothing
+    // changes) when `old_id` is not one of the scenario's personas or `new_id` is empty or is.
+    bool rename_persona(const std::string& old_id, const std::string& new_id);
+    // Where the scenario names a persona ("personas", "nodes/x/line_by_persona", …).
+    std::vector<std::string> persona_uses(const std::string& id) const;
+    // Renames an issue of a negotiation block and its place in the block's lists (should
+    // concede, must hold), one undo step. False (and nothing changes) when the node has no such
+    // issue or `new_id` is empty or already an issue of the block.
+    bool rename_issue(std::size_t node, const std::string& old_id, const std::string& new_id);
     // Where a declared id is used ("nodes/x/options/y/if", …), for the rename field's hint.
     std::vector<std::string> uses_of(Declared kind, const std::string& id) const;
     // The shared content changed (a persona was edited): the model is judged against it now.
@@ -212,6 +229,7 @@ private:
     void run(const Change& c, bool forward);
     void reindex();
     void touch();
+    void renew_versions();   // every part is new (the whole model was replaced)
     Change header_change(const std::function<void(Scenario&)>& change) const;
     void load_text(const std::string& text, const std::string& name);
     void remember_disk(const std::string& bytes);
@@ -228,6 +246,8 @@ private:
     bool merge_open_ = false;
     std::uint64_t next_serial_ = 1, saved_state_ = 0, autosaved_state_ = 0, revision_ = 0;
     mutable std::uint64_t snapshot_revision_ = ~0ull;
+    std::vector<std::uint64_t> node_versions_;
+    std::uint64_t header_version_ = 0, next_version_ = 1;
     mutable std::shared_ptr<const Scenario> snapshot_;
     std::optional<std::uint64_t> disk_hash_;   // of the bytes opened or last saved; none = no file
     int save_fault_ = 0;

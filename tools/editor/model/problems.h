@@ -3,8 +3,11 @@
 // as `parley-cli validate` would judge the saved file), each tied to its node and option.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "parley/diagnostics.h"
@@ -32,6 +35,29 @@ struct Validation {
 };
 
 Validation validate_model(const Scenario& scenario, const ContentSet& shared);
+
+// The canonical text of a model that changes a node at a time, without writing the whole
+// scenario again: each node's text is kept under its version (Document::node_versions) and
+// the text around the nodes under the header's version. Nodes are the writer's last field and
+// a node's text depends on nothing outside it, so the text assembled is byte for byte
+// canonical_text(scenario) (tests check it).
+class CanonicalCache {
+public:
+    std::string text(const Scenario& scenario, const std::vector<std::uint64_t>& node_versions,
+                     std::uint64_t header_version);
+    std::size_t written_last() const { return written_last_; }   // nodes written by the last call
+
+private:
+    std::uint64_t header_version_ = 0;   // 0: nothing kept
+    std::string prefix_, suffix_;        // up to and including "\"nodes\": [\n"; from "\n  ]"
+    std::unordered_map<std::uint64_t, std::string> nodes_;
+    std::size_t written_last_ = 0;
+};
+
+// validate_model on the cached canonical text; `keep` receives the loader's draft so that the
+// caller frees it when it likes (freeing 2,000 nodes is not free: after the verdict is shown).
+Validation validate_text(const std::string& text, const Scenario& scenario, const ContentSet& shared,
+                         std::shared_ptr<const Scenario>* keep = nullptr);
 
 // Problems from diagnostics (the analysis' soundness checks, or those of opening a file).
 std::vector<Problem> problems_from(const Diagnostics& diags, bool from_analysis);

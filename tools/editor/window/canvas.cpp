@@ -15,6 +15,7 @@
 #include <map>
 
 #include "editor_app.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 
@@ -150,9 +151,12 @@ void EditorApp::centre_on(std::size_t node) {
 void EditorApp::draw_canvas(ImVec2 size) {
     const Scenario& s = doc_->scenario();
     const auto& pos = doc_->positions();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::rgb(246, 248, 251));
+    // Panels' backgrounds are framebuffer clears, not shaded triangles (opaque_fill.h): under
+    // llvmpipe a shaded fill of this size costs milliseconds a frame.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     ImGui::BeginChild("##canvas", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
+    ui::fill_window_background(ui::palette::rgb(246, 248, 251));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGuiIO& io = ImGui::GetIO();
@@ -218,7 +222,8 @@ void EditorApp::draw_canvas(ImVec2 size) {
     }
     for (const auto& [stage, box] : frames) {
         const ImVec2 a = to_screen({box.first.x - 18, box.first.y - 34}), b = to_screen({box.second.x + 18, box.second.y + 18});
-        dl->AddRectFilled(a, b, ui::with_alpha(stage_colour(stage), 28), 10.f * z);
+        // Opaque (the stage's tint already blended over the canvas) so it is a clear, not shading.
+        ui::fill_opaque_rect(dl, a, b, ui::mix(ui::palette::rgb(246, 248, 251), stage_colour(stage), 28.f / 255.f), 10.f * z);
         dl->AddRect(a, b, ui::with_alpha(stage_colour(stage), 110), 10.f * z, 0, 1.5f);
         const std::string& name = name_of(stage).in(lang_);
         dl->AddText(body, fs, ImVec2(a.x + 10 * z, a.y + 6 * z), ui::mix(stage_colour(stage), ui::palette::ink, 0.5f),
@@ -252,11 +257,27 @@ void EditorApp::draw_canvas(ImVec2 size) {
     auto draw_edge = [&](ImVec2 a, ImVec2 b, ImU32 colour, float thick) {
         const float dx = std::max(40.f * z, std::abs(b.x - a.x) * 0.5f);
         if (!edge_visible(a, b, dx)) return;
-        if (!detailed) {
-            dl->AddLine(a, b, colour, thick);
+        // An edge that only passes through the view (neither end in it) is drawn as a thin
+        // plain line: in a dense graph hundreds cross the screen, and their blended pixels were
+        // most of the software renderer's work; the edges of what is on screen keep their curve.
+        auto inside = [&](ImVec2 p) { return p.x >= vx0 && p.x <= vx1 && p.y >= vy0 && p.y <= vy1; };
+        if (!inside(a) && !inside(b)) {
+            const ImDrawListFlags flags = dl->Flags;
+            dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
+            dl->AddLine(a, b, ui::with_alpha(colour, 110), 1.f);
+            dl->Flags = flags;
             return;
         }
-        dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, thick);
+        if (!detailed) {
+            dl->AddLine(a, b, colour, std::round(thick));
+            return;
+        }
+        // A fixed, small number of segments by the curve's length on screen (adaptive
+        // tessellation gives a long edge dozens), and whole-pixel widths, which Dear ImGui draws
+        // as one textured quad per segment: edges were most of the vertices of a frame.
+        const float len = std::abs(b.x - a.x) + std::abs(b.y - a.y);
+        const int segments = std::clamp(static_cast<int>(len / 24.f), 8, 20);
+        dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, std::round(thick), segments);
     };
 
     // Edges under the nodes (culled against the view before anything is emitted).
@@ -268,7 +289,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
             const bool best = overlay_ok && overlay_.best_edge[i][k], worst = overlay_ok && overlay_.worst_edge[i][k];
             const ImU32 c = best ? ui::palette::success : worst ? ui::palette::danger
                           : o.violation ? ui::with_alpha(ui::palette::danger, 120) : ui::palette::rgb(150, 160, 175);
-            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.5f : 1.5f);
+            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.f : 2.f);
             for (const auto& b : o.consequence.branches) {
                 auto bt = s.node_index.find(b.next);
                 if (bt != s.node_index.end()) draw_edge(port(i, k), entry(bt->second), ui::with_alpha(c, 90), 1.f);
@@ -279,7 +300,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
                 auto target = s.node_index.find(*next);
                 if (target != s.node_index.end())
                     draw_edge(to_screen({pos[i].x + kNodeW, pos[i].y + 40.f}), entry(target->second),
-                              ui::palette::rgb(190, 160, 60), 1.5f);
+                              ui::palette::rgb(190, 160, 60), 2.f);
             }
     }
 
@@ -293,18 +314,27 @@ void EditorApp::draw_canvas(ImVec2 size) {
         const bool dim = overlay_ok && overlay_.unreachable[i];
         const unsigned alpha = dim ? 90 : 255;
         const ImU32 colour = stage_colour(n.stage);
-        dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
-        dl->AddRectFilled(a, ImVec2(b.x, a.y + 24.f * z), ui::with_alpha(colour, alpha), 8.f * z, ImDrawFlags_RoundCornersTop);
         const bool is_selected = selected_ && *selected_ == i;
         const bool on_best = overlay_ok && overlay_.best_node[i];
-        const ImU32 border = is_selected ? ui::palette::primary : overlay_ok && overlay_.softlock[i] ? ui::palette::danger
-                             : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);
-        dl->AddRect(a, b, border, 8.f * z, 0, is_selected || on_best ? 3.f : 1.f);
-        if (!detailed) {   // zoomed out: a plain coloured block, no text, no ports
+        const bool softlock = overlay_ok && overlay_.softlock[i];
+        if (!detailed) {
+            // Zoomed out: one square block in the stage's colour (its header colour), framed
+            // only when it is marked — a few pixels wide, rounded corners and a separate header
+            // would only cost the software renderer triangles.
+            dl->AddRectFilled(a, b, ui::with_alpha(colour, alpha));
+            if (is_selected || on_best || softlock)
+                dl->AddRect(a, b, is_selected ? ui::palette::primary : softlock ? ui::palette::danger : ui::palette::success,
+                            0.f, 0, 2.f);
             ui::Targets::current()->mark("node." + n.id, a, ImVec2(b.x - 12 * z, b.y));
-            if (ImGui::IsMouseHoveringRect(a, b) && canvas_hovered) hovered_node = i;
+            if (canvas_hovered && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
             continue;
         }
+        if (alpha == 255) ui::fill_opaque_rect(dl, a, b, ui::mix(colour, ui::palette::surface, 0.78f), 8.f * z);
+        else dl->AddRectFilled(a, b, ui::with_alpha(ui::mix(colour, ui::palette::surface, 0.78f), alpha), 8.f * z);
+        dl->AddRectFilled(a, ImVec2(b.x, a.y + 24.f * z), ui::with_alpha(colour, alpha), 8.f * z, ImDrawFlags_RoundCornersTop);
+        const ImU32 border = is_selected ? ui::palette::primary : softlock ? ui::palette::danger
+                             : on_best ? ui::palette::success : ui::with_alpha(ui::palette::border, alpha);
+        dl->AddRect(a, b, border, 8.f * z, 0, is_selected || on_best ? 3.f : 1.f);
         const bool problem = error_nodes_[i] != 0;
         const std::string head = (problem ? "⚠ " : "") + (s.start == n.id ? "▶ " + n.id : n.id);
         fonts_.cover(head);

@@ -24,6 +24,7 @@
 #include "atomic_file.h"
 #include "worker_priority.h"
 #include "parley/catalogue.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "parley/ui/window_icon.h"
@@ -90,11 +91,35 @@ void EditorApp::rebuild_fonts() {
 }
 
 void EditorApp::cover_document() {
-    Scenario copy = doc_->scenario();
-    visit_texts(copy, [&](const std::string&, Text& t) {
+    // Only what is new since the last time: the nodes whose version has not been covered (an
+    // edit touches one or a few), everything when the header or the document changed.
+    const Scenario& s = doc_->scenario();
+    const auto& versions = doc_->node_versions();
+    auto cover_text = [&](const std::string&, Text& t) {
         fonts_.cover(t.zh);
         fonts_.cover(t.en);
-    });
+    };
+    if (covered_doc_ != doc_.get() || covered_header_ != doc_->header_version() || versions.size() != s.nodes.size()) {
+        Scenario copy = s;
+        visit_texts(copy, cover_text);
+        covered_nodes_.clear();
+        covered_nodes_.insert(versions.begin(), versions.end());
+        covered_doc_ = doc_.get();
+        covered_header_ = doc_->header_version();
+    } else {
+        std::unordered_set<std::uint64_t> now;
+        now.reserve(versions.size());
+        for (std::size_t i = 0; i < versions.size(); ++i) {
+            if (!covered_nodes_.count(versions[i])) {
+                Node copy = s.nodes[i];
+                visit_node_texts(copy, "nodes/" + copy.id, cover_text);
+            }
+            now.insert(versions[i]);
+        }
+        covered_nodes_ = std::move(now);
+    }
+    if (covered_shared_ == shared_.get()) return;
+    covered_shared_ = shared_.get();
     for (const auto& [id, p] : shared_->personas) fonts_.cover(p.name.zh), fonts_.cover(p.summary.zh);
     for (const auto& c : shared_->model.competencies) fonts_.cover(c.name.zh);
     auto cover_catalogue = [&](const auto& entries) {
@@ -213,11 +238,15 @@ void EditorApp::draw_frame(float dt) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const ImU32 window_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));   // filled by a clear (opaque_fill.h)
     ImGui::Begin("##editor", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                      ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ui::fill_window_background(window_bg);
     draw_toolbar();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float splitter = 6.f;
@@ -269,7 +298,7 @@ void EditorApp::after_edits() {
         since_edit_ = 0.f;
         // The validator judges the new model on its thread; a frame never waits for it. The
         // problems panel shows its verdict in the first frame after it is ready.
-        validator_.request(shared_, doc_->snapshot(), doc_->revision());
+        validator_.request(shared_, doc_->snapshot(), doc_->revision(), doc_->node_versions(), doc_->header_version());
         if (selected_ && *selected_ >= doc_->scenario().nodes.size()) selected_.reset(), selected_option_.reset();
         cover_document();
     }
@@ -303,7 +332,7 @@ void EditorApp::draw_toolbar() {
     const float h = 44.f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ui::palette::header);
+    ui::fill_opaque_rect(ImGui::GetWindowDrawList(), p, ImVec2(p.x + w, p.y + h), ui::palette::header, 0.f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 10, p.y + 7));
     ImGui::BeginGroup();
     if (tool(t("新建", "New"), "tool.new")) new_document();

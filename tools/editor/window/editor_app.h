@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "background_analysis.h"
@@ -108,6 +109,12 @@ public:
     Lang lang() const { return lang_; }
     void set_lang(Lang l) { lang_ = l; }
     bool quitting() const { return quit_; }
+    // The window's close button (the GUI tests press it): asks first when work is unsaved.
+    void close_window() {
+        sf::Event e;
+        e.type = sf::Event::Closed;
+        handle(e);
+    }
     const std::string& notice() const { return notice_; }
     void on_frame_drawn(std::function<void(EditorApp&)> hook) { frame_hook_ = std::move(hook); }
     // The persona panel's persona (opened from its file on first use; null when it cannot be).
@@ -124,6 +131,11 @@ private:
     void open_window();
     void rebuild_fonts();
     void cover_document();
+    // What cover_document has covered already (by document, header and node version).
+    const void* covered_doc_ = nullptr;
+    const void* covered_shared_ = nullptr;
+    std::uint64_t covered_header_ = 0;
+    std::unordered_set<std::uint64_t> covered_nodes_;
     void handle(const sf::Event& e);
     void draw_frame(float dt);
     void draw_toolbar();

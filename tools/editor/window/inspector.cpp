@@ -22,6 +22,7 @@
 #include "editor_app.h"
 #include "parley/catalogue.h"
 #include "parley/loader.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 #include "parley/writer.h"
@@ -163,11 +164,12 @@ std::vector<std::string> ids_of(const std::vector<ObjectionDecl>& v) {
 // ============================================================================
 
 void EditorApp::draw_side_panel(ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::surface);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));   // filled by a clear below
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
     ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+    ui::fill_window_background(ui::palette::surface);
     auto tab = [&](Panel p, const char* text, const char* target) {
         if (ui::button(text, panel_ == p ? ui::Button::Selected : ui::Button::Ghost)) panel_ = p;
         ui::mark_target(target);
@@ -899,7 +901,32 @@ void EditorApp::draw_issues_table(std::size_t i) {
         ImGui::TableSetupColumn(t("议题", "issue"));
         for (const auto& is : neg.issues) ImGui::TableSetupColumn(is.id.c_str());
         ImGui::TableHeadersRow();
-        // Id, unit and decimals.
+        // The issue's id: Enter renames it and its place in the lists below (one undo step).
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("id");
+        for (std::size_t q = 0; q < neg.issues.size(); ++q) {
+            ImGui::TableNextColumn();
+            const std::string& id = neg.issues[q].id;
+            const std::string cell = node.id + "/" + id + "/id";
+            auto it = issue_buffers_.find(cell);
+            std::string buffer = it != issue_buffers_.end() ? it->second : id;
+            ImGui::PushID(cell.c_str());
+            ImGui::SetNextItemWidth(-1);
+            const bool enter = ImGui::InputText("##id", &buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+            if (buffer != id) issue_buffers_[cell] = buffer;
+            ui::mark_target("issue." + id + ".id");
+            if (enter && buffer != id) {
+                const std::string from = id;   // `id` goes with the rename
+                issue_buffers_.erase(cell);
+                if (!doc_->rename_issue(i, from, buffer))
+                    notify(t("这个 id 已被使用或为空", "That id is empty or already used"));
+            } else if (ImGui::IsItemDeactivated()) {
+                issue_buffers_.erase(cell);   // left without Enter: not renamed
+            }
+            ImGui::PopID();
+        }
+        // Unit and decimals.
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(t("单位 / 小数位", "unit / decimals"));

@@ -7,17 +7,19 @@
 #include <cstdio>
 
 #include "editor_app.h"
+#include "parley/ui/opaque_fill.h"
 #include "parley/ui/theme.h"
 #include "parley/ui/widgets.h"
 
 namespace parley::editor {
 
 void EditorApp::draw_problems(ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette::surface);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));   // filled by a clear below
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
     ImGui::BeginChild("##problems", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+    ui::fill_window_background(ui::palette::surface);
     std::vector<Problem> rows = validation_.problems;
     auto r = analysis_.latest();
     const bool checked = checks_current();   // the validator has judged the model as it is now
