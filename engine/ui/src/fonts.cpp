@@ -187,10 +187,10 @@ bool Fonts::build() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     disown();
     atlas->Clear();
-    body = small = heading = title = display = nullptr;
+    body = small = heading = title = display = compact = nullptr;
     dirty_ = false;
     if (!regular_) {
-        body = small = heading = title = display = atlas->AddFontDefault();
+        body = small = heading = title = display = compact = atlas->AddFontDefault();
         return false;
     }
 
@@ -229,6 +229,7 @@ bool Fonts::build() {
     heading = add(strong, std::round(size_ * 1.2f), ranges);
     title = add(strong, std::round(size_ * 1.6f), ranges);
     display = add(strong, std::round(size_ * 2.6f), latin);
+    compact = add(*regular_, std::round(size_ * 0.62f), ranges);
     const bool built = atlas->Build();
     disown();
     // The rasteriser read much of the font files; let those pages go until the next build.
@@ -237,12 +238,12 @@ bool Fonts::build() {
     if (!built) {
         error_ = "the font atlas could not be built from " + regular_->face.path;
         atlas->Clear();
-        body = small = heading = title = display = atlas->AddFontDefault();
+        body = small = heading = title = display = compact = atlas->AddFontDefault();
         return false;
     }
     // A character the atlas lacks is drawn as a white square (the missing-glyph box), never as
     // a '?' that could be mistaken for text. Noto CJK has U+FFFD only in some builds.
-    for (ImFont* f : {body, small, heading, title, display})
+    for (ImFont* f : {body, small, heading, title, display, compact})
         if (f->FindGlyphNoFallback(static_cast<ImWchar>(kMissingGlyph))) {
             f->FallbackChar = static_cast<ImWchar>(kMissingGlyph);
             f->BuildLookupTable();

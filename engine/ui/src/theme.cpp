@@ -54,7 +54,7 @@ float unit() { return g_unit; }
 const Typeface& type() { return g_type; }
 
 void apply_theme(const Fonts& fonts) {
-    g_type = Typeface{fonts.body, fonts.small, fonts.heading, fonts.title, fonts.display};
+    g_type = Typeface{fonts.body, fonts.small, fonts.heading, fonts.title, fonts.display, fonts.compact};
     ImGui::GetIO().FontDefault = fonts.body;
     const float u = std::round(fonts.size() * 0.45f);
     g_unit = u;

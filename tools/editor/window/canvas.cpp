@@ -50,6 +50,19 @@ float node_height(const Node& n) {
 }
 
 // Shortens `text` to fit `width` with an ellipsis (whole UTF-8 characters).
+// The atlas font rasterised nearest above `px`, so that text drawn at `px` is shrunk as little
+// as possible: a glyph shrunk from a much larger size loses its thin strokes (commas, 'I', the
+// fine strokes of 汉字) to the texture filter.
+ImFont* font_for(float px) {
+    const ui::Typeface& type = ui::type();
+    for (ImFont* f : {type.compact, type.small, type.body})
+        if (f && f->FontSize >= px - 0.5f) return f;
+    return type.body;
+}
+
+// Text starts on a whole pixel, so the atlas' hinted glyphs are not resampled between pixels.
+ImVec2 snap(ImVec2 p) { return ImVec2(std::round(p.x), std::round(p.y)); }
+
 std::string fit(const std::string& text, ImFont* font, float size, float width) {
     if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
     std::string out;
@@ -205,9 +218,9 @@ void EditorApp::draw_canvas(ImVec2 size) {
         selected_.reset(), selected_option_.reset();
 
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    ImFont* body = ui::type().body;
-    ImFont* small = ui::type().small;
-    const float fs = std::max(6.f, body->FontSize * z), ss = std::max(5.f, small->FontSize * z);
+    const float fs = std::max(6.f, ui::type().body->FontSize * z), ss = std::max(5.f, ui::type().small->FontSize * z);
+    ImFont* body = font_for(fs);
+    ImFont* small = font_for(ss);
 
     // Stage frames: one rounded frame around each stage's nodes, named at its top-left.
     std::map<Stage, std::pair<Vec2, Vec2>> frames;
@@ -226,7 +239,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
         ui::fill_opaque_rect(dl, a, b, ui::mix(ui::palette::rgb(246, 248, 251), stage_colour(stage), 28.f / 255.f), 10.f * z);
         dl->AddRect(a, b, ui::with_alpha(stage_colour(stage), 110), 10.f * z, 0, 1.5f);
         const std::string& name = name_of(stage).in(lang_);
-        dl->AddText(body, fs, ImVec2(a.x + 10 * z, a.y + 6 * z), ui::mix(stage_colour(stage), ui::palette::ink, 0.5f),
+        dl->AddText(body, fs, snap(ImVec2(a.x + 10 * z, a.y + 6 * z)), ui::mix(stage_colour(stage), ui::palette::ink, 0.5f),
                     name.c_str());
     }
 
@@ -339,18 +352,18 @@ void EditorApp::draw_canvas(ImVec2 size) {
         const std::string head = (problem ? "⚠ " : "") + (s.start == n.id ? "▶ " + n.id : n.id);
         fonts_.cover(head);
         {
-            dl->AddText(body, fs, ImVec2(a.x + 8 * z, a.y + 4 * z), ui::with_alpha(ui::palette::ink, alpha),
+            dl->AddText(body, fs, snap(ImVec2(a.x + 8 * z, a.y + 4 * z)), ui::with_alpha(ui::palette::ink, alpha),
                         fit(head, body, fs, (kNodeW - 16) * z).c_str());
             std::string detail = n.line.in(lang_);
             if (n.kind == NodeKind::Ending) detail = name_of(n.outcome).in(lang_) + " · " + std::to_string(n.outcome_score);
-            dl->AddText(small, ss, ImVec2(a.x + 8 * z, a.y + 28 * z), ui::with_alpha(ui::palette::ink_muted, alpha),
+            dl->AddText(small, ss, snap(ImVec2(a.x + 8 * z, a.y + 28 * z)), ui::with_alpha(ui::palette::ink_muted, alpha),
                         fit(detail, small, ss, (kNodeW - 16) * z).c_str());
             if (overlay_ok && overlay_.ending_best[i]) {
                 const std::string best = std::string(t("最佳 ", "best ")) + std::to_string(*overlay_.ending_best[i]);
-                dl->AddText(small, ss, ImVec2(a.x + 8 * z, a.y + 46 * z), ui::palette::success, best.c_str());
+                dl->AddText(small, ss, snap(ImVec2(a.x + 8 * z, a.y + 46 * z)), ui::palette::success, best.c_str());
             }
             if (overlay_ok && overlay_.softlock[i])
-                dl->AddText(small, ss, ImVec2(a.x + 8 * z, b.y - 18 * z), ui::palette::danger, t("死锁", "soft-lock"));
+                dl->AddText(small, ss, snap(ImVec2(a.x + 8 * z, b.y - 18 * z)), ui::palette::danger, t("死锁", "soft-lock"));
             for (std::size_t k = 0; k < n.options.size(); ++k) {
                 const ImVec2 p = port(i, k);
                 const bool sel = is_selected && selected_option_ && *selected_option_ == k;
@@ -358,7 +371,7 @@ void EditorApp::draw_canvas(ImVec2 size) {
                 dl->AddCircleFilled(p, (sel ? 6.f : 4.5f) * z, dangling ? ui::palette::danger : ui::palette::primary);
                 const std::string label = fit(n.options[k].id, small, ss, (kNodeW - 24.f) * z);
                 const float w = small->CalcTextSizeA(ss, FLT_MAX, 0, label.c_str()).x;
-                dl->AddText(small, ss, ImVec2(p.x - w - 8 * z, p.y - ss * 0.5f), ui::with_alpha(ui::palette::ink_muted, alpha),
+                dl->AddText(small, ss, snap(ImVec2(p.x - w - 8 * z, p.y - ss * 0.5f)), ui::with_alpha(ui::palette::ink_muted, alpha),
                             label.c_str());
                 ui::Targets::current()->mark("port." + n.id + "." + std::to_string(k), ImVec2(p.x - 5, p.y - 5), ImVec2(p.x + 5, p.y + 5));
             }
@@ -421,9 +434,9 @@ void EditorApp::draw_canvas(ImVec2 size) {
                                                      : overlay_.summary;
     fonts_.cover(status);
     dl->AddRectFilled(ImVec2(origin.x + 8, origin.y + 8),
-                      ImVec2(origin.x + 16 + small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, status.c_str()).x, origin.y + 14 + small->FontSize),
+                      ImVec2(origin.x + 16 + ui::type().small->CalcTextSizeA(ui::type().small->FontSize, FLT_MAX, 0, status.c_str()).x, origin.y + 14 + ui::type().small->FontSize),
                       ui::with_alpha(ui::palette::surface, 230), 4.f);
-    dl->AddText(small, small->FontSize, ImVec2(origin.x + 12, origin.y + 11), ui::palette::ink_muted, status.c_str());
+    dl->AddText(ui::type().small, ui::type().small->FontSize, ImVec2(origin.x + 12, origin.y + 11), ui::palette::ink_muted, status.c_str());
     dl->PopClipRect();
 
     // The minimap: small, translucent, in the bottom-right corner; M or its corner button hides it.

@@ -69,6 +69,9 @@ public:
     ImFont* heading = nullptr;   // bold
     ImFont* title = nullptr;     // bold, large
     ImFont* display = nullptr;   // bold, largest (scores)
+    // Rasterised small for views drawn smaller than the UI (the editor's zoomed-out canvas):
+    // glyphs shrunk from a larger size lose their thin strokes.
+    ImFont* compact = nullptr;
 
 private:
     void disown();

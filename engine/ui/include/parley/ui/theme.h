@@ -56,6 +56,7 @@ struct Typeface {
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
     ImFont* display = nullptr;
+    ImFont* compact = nullptr;   // regular, rasterised small (see Fonts::compact)
 };
 const Typeface& type();
 
