@@ -60,6 +60,11 @@ Analyzer::Analyzer(const Session& any_run, const AnalysisLimits& limits)
 
 bool Analyzer::over_limit() {
     if (stopped_) return true;
+    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed)) {
+        stopped_ = true;
+        limit_message_ = "the analysis was cancelled before it finished";
+        return true;
+    }
     // Bounded by what was explored, never by the clock: the same scenario gives the same
     // result (complete or not) on every machine, however busy.
     const std::size_t explored = states() + histories();

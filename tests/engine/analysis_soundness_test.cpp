@@ -177,6 +177,14 @@ TEST_CASE("a scenario beyond the exploration bound is reported as incomplete wit
     CHECK_FALSE(m.complete);
     CHECK_THAT(m.limit_message, Catch::Contains("MB"));
 
+    // Cancelled from outside (an editor closing): stopped at once, and said so.
+    std::atomic<bool> cancel{true};
+    AnalysisLimits cancelled;
+    cancelled.cancel = &cancel;
+    const PersonaAnalysis c = analyze(b.content, b.scenario, "neutral", 1, Difficulty::Normal, cancelled);
+    CHECK_FALSE(c.complete);
+    CHECK(c.limit_message == "the analysis was cancelled before it finished");
+
     // With the default bound the same scenario is explored completely.
     const PersonaAnalysis full = analyze(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     CHECK(full.complete);

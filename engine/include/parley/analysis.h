@@ -6,6 +6,7 @@
 // scenarios/README.md §8). How it works: engine/src/analysis_graph.h.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,6 +30,10 @@ namespace parley {
 struct AnalysisLimits {
     std::size_t max_states = 2'000'000;   // distinct states and score histories explored
     std::size_t max_megabytes = 1'024;    // the tables' size, as counted by the analysis
+    // Set by another thread to stop an exploration early (an editor window closing while its
+    // background analysis runs); the analysis then reports itself incomplete. Nothing that
+    // records results sets it, so it takes nothing from their determinism.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // A finished path: its result and the decisions that reach it (play --choices syntax).

@@ -39,21 +39,19 @@ AnalysisResult run_analysis(std::shared_ptr<const ContentSet> content, std::shar
 
 BackgroundAnalysis::BackgroundAnalysis(AnalysisLimits limits) : state_(std::make_shared<State>()) {
     state_->limits = limits;
+    state_->limits.cancel = &state_->cancel;
     worker_ = std::thread([state = state_] { loop(state); });
 }
 
 BackgroundAnalysis::~BackgroundAnalysis() {
-    bool running = false;
     {
         std::lock_guard<std::mutex> lock(state_->mutex);
         state_->stop = true;
         state_->pending.reset();
-        running = state_->running;
     }
+    state_->cancel = true;   // an analysis under way stops at its next step
     state_->wake.notify_all();
-    // An analysis under way is not waited for (it cannot be stopped): the worker ends after it.
-    if (running) worker_.detach();
-    else worker_.join();
+    worker_.join();
 }
 
 void BackgroundAnalysis::request(std::shared_ptr<const ContentSet> content, std::shared_ptr<const Scenario> scenario,

@@ -64,9 +64,9 @@ private:
         std::string persona;
         std::uint64_t revision = 0;
     };
-    // Shared with the worker: the engine's analysis cannot be interrupted, and at the lowest
-    // priority on a busy machine one may take minutes, so closing the window never waits for it:
-    // the worker is let go and ends with the analysis, its state kept alive by its own share.
+    // Shared with the worker. At the lowest priority on a busy machine an analysis may take
+    // minutes, so closing the window cancels it (AnalysisLimits::cancel) rather than waiting for
+    // it to finish, then joins the worker: nothing runs on after the editor's objects are gone.
     struct State {
         AnalysisLimits limits;
         std::mutex mutex;
@@ -76,6 +76,7 @@ private:
         std::shared_ptr<const AnalysisResult> latest;
         std::atomic<long> worker_tid{0};
         std::atomic<bool> lowered{false};
+        std::atomic<bool> cancel{false};
     };
     static void loop(std::shared_ptr<State> state);
     std::shared_ptr<State> state_;
