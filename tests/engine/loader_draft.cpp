@@ -35,6 +35,20 @@ TEST_CASE("the draft of a valid scenario is complete and is the model parse_scen
     CHECK(dr.scenario->content_hash != 0);
 }
 
+TEST_CASE("the JSON tree is handed back only when asked, and the draft is the same either way", "[loader]") {
+    const std::string text = scenario_json().dump(2);
+    Diagnostics d1, d2;
+    const ScenarioDraft freed = draft(text, d1);
+    const ScenarioDraft kept = parse_scenario_draft(text, "mini.json", model(), personas(), d2, true);
+    CHECK_FALSE(freed.document);
+    REQUIRE(kept.document);
+    CHECK(*static_cast<const json*>(kept.document.get()) == json::parse(text));
+    REQUIRE(kept.scenario);
+    CHECK(kept.complete);
+    CHECK(model_compare::difference(*kept.scenario, *freed.scenario) == "");
+    CHECK(d1.items.size() == d2.items.size());
+}
+
 TEST_CASE("a scenario with errors opens as a draft holding everything that could be read", "[loader]") {
     json doc = scenario_json();
     doc["nodes"][0]["options"][0]["next"] = "nowhere";       // a broken reference

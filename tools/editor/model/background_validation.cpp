@@ -50,7 +50,7 @@ void BackgroundValidation::loop() {
         lock.unlock();
         auto result = std::make_shared<ValidationResult>();
         result->revision = job.revision;
-        std::shared_ptr<const Scenario> draft;   // freed after the verdict is out
+        Leftovers draft;   // freed after the verdict is out
         if (job.node_versions.empty()) {
             result->validation = validate_model(*job.scenario, *job.shared);
         } else {
@@ -63,7 +63,7 @@ void BackgroundValidation::loop() {
         running_ = false;
         freeing_ = true;
         lock.unlock();
-        draft.reset();
+        draft = {};
         job = {};
         lock.lock();
         freeing_ = false;

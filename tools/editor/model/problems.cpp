@@ -20,15 +20,15 @@ std::vector<Problem> problems_from(const Diagnostics& diags, bool from_analysis)
 namespace {
 
 Validation judge(const std::function<std::string()>& text_of, const Scenario& scenario, const ContentSet& shared,
-                 std::shared_ptr<const Scenario>* keep) {
+                 Leftovers* keep) {
     Validation v;
     Diagnostics diags;
     const std::string name = scenario.file.empty() ? "untitled.json" : scenario.file;
     try {
         const std::string text = text_of();
-        ScenarioDraft draft = parse_scenario_draft(text, name, shared.model, shared.personas, diags);
+        ScenarioDraft draft = parse_scenario_draft(text, name, shared.model, shared.personas, diags, keep != nullptr);
         v.complete = draft.complete;
-        if (keep) *keep = std::move(draft.scenario);
+        if (keep) *keep = {std::move(draft.scenario), std::move(draft.document)};
     } catch (const std::exception& e) {
         diags.add({Severity::Error, name, 0, 0, "", e.what()});
     }
@@ -74,7 +74,7 @@ Validation validate_model(const Scenario& scenario, const ContentSet& shared) {
 }
 
 Validation validate_text(const std::string& text, const Scenario& scenario, const ContentSet& shared,
-                         std::shared_ptr<const Scenario>* keep) {
+                         Leftovers* keep) {
     return judge([&] { return text; }, scenario, shared, keep);
 }
 

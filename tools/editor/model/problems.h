@@ -54,10 +54,16 @@ private:
     std::size_t written_last_ = 0;
 };
 
-// validate_model on the cached canonical text; `keep` receives the loader's draft so that the
-// caller frees it when it likes (freeing 2,000 nodes is not free: after the verdict is shown).
+// What judging a text leaves to free: the loader's draft and its JSON tree. Freeing 2,000
+// nodes of either is not free, so the validation worker does it after the verdict is shown.
+struct Leftovers {
+    std::shared_ptr<const Scenario> draft;
+    std::shared_ptr<const void> document;
+};
+
+// validate_model on the cached canonical text; `keep`, when given, receives what is left to free.
 Validation validate_text(const std::string& text, const Scenario& scenario, const ContentSet& shared,
-                         std::shared_ptr<const Scenario>* keep = nullptr);
+                         Leftovers* keep = nullptr);
 
 // Problems from diagnostics (the analysis' soundness checks, or those of opening a file).
 std::vector<Problem> problems_from(const Diagnostics& diags, bool from_analysis);
