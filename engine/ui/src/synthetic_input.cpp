@@ -32,11 +32,11 @@ void SyntheticInput::click(ImVec2 at) {
     push_frame().push_back(release);
 }
 
-void SyntheticInput::drag(ImVec2 from, ImVec2 to, int steps) {
-    auto button = [](sf::Event::EventType type, ImVec2 at) {
+void SyntheticInput::drag(ImVec2 from, ImVec2 to, int steps, sf::Mouse::Button with) {
+    auto button = [with](sf::Event::EventType type, ImVec2 at) {
         sf::Event e{};
         e.type = type;
-        e.mouseButton.button = sf::Mouse::Left;
+        e.mouseButton.button = with;
         e.mouseButton.x = static_cast<int>(std::lround(at.x));
         e.mouseButton.y = static_cast<int>(std::lround(at.y));
         return e;

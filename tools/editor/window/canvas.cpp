@@ -60,6 +60,11 @@ ImFont* font_for(float px) {
     return type.body;
 }
 
+// The size to draw `font` at for text wanted at `px`: the font's own size when that is at least
+// `px` (glyphs drawn exactly as rasterised: even a slight shrink drops a thin stroke to the
+// texture filter, "Negotia:ion" for "Negotiation"), else `px` (zoomed in: enlarged, not lost).
+float drawn_size(const ImFont* font, float px) { return std::max(font->FontSize, px); }
+
 // Text starts on a whole pixel, so the atlas' hinted glyphs are not resampled between pixels.
 ImVec2 snap(ImVec2 p) { return ImVec2(std::round(p.x), std::round(p.y)); }
 
@@ -149,6 +154,7 @@ void EditorApp::build_overlay(const AnalysisResult& r) {
     o.summary = line;
     if (!r.error.empty()) o.summary = r.error;
     overlay_ = std::move(o);
+    edges_revision_ = ~std::uint64_t(0);   // the best and worst edges change colour
 }
 
 // ============================================================================
@@ -218,9 +224,9 @@ void EditorApp::draw_canvas(ImVec2 size) {
         selected_.reset(), selected_option_.reset();
 
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    const float fs = std::max(6.f, ui::type().body->FontSize * z), ss = std::max(5.f, ui::type().small->FontSize * z);
-    ImFont* body = font_for(fs);
-    ImFont* small = font_for(ss);
+    ImFont* body = font_for(std::max(6.f, ui::type().body->FontSize * z));
+    ImFont* small = font_for(std::max(5.f, ui::type().small->FontSize * z));
+    const float fs = drawn_size(body, ui::type().body->FontSize * z), ss = drawn_size(small, ui::type().small->FontSize * z);
 
     // Stage frames: one rounded frame around each stage's nodes, named at its top-left.
     std::map<Stage, std::pair<Vec2, Vec2>> frames;
@@ -293,29 +299,35 @@ void EditorApp::draw_canvas(ImVec2 size) {
         dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, colour, std::round(thick), segments);
     };
 
-    // Edges under the nodes (culled against the view before anything is emitted).
-    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
-        const Node& n = s.nodes[i];
-        for (std::size_t k = 0; k < n.options.size(); ++k) {
-            const Option& o = n.options[k];
-            auto target = s.node_index.find(o.consequence.next);
-            const bool best = overlay_ok && overlay_.best_edge[i][k], worst = overlay_ok && overlay_.worst_edge[i][k];
-            const ImU32 c = best ? ui::palette::success : worst ? ui::palette::danger
-                          : o.violation ? ui::with_alpha(ui::palette::danger, 120) : ui::palette::rgb(150, 160, 175);
-            if (target != s.node_index.end()) draw_edge(port(i, k), entry(target->second), c, best || worst ? 3.f : 2.f);
-            for (const auto& b : o.consequence.branches) {
-                auto bt = s.node_index.find(b.next);
-                if (bt != s.node_index.end()) draw_edge(port(i, k), entry(bt->second), ui::with_alpha(c, 90), 1.f);
+    // The edges as the graph and the overlay give them (rebuilt when either changes).
+    if (edges_revision_ != doc_->revision() || edges_overlay_ != overlay_ok) {
+        edges_.clear();
+        for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+            const Node& n = s.nodes[i];
+            for (std::size_t k = 0; k < n.options.size(); ++k) {
+                const Option& o = n.options[k];
+                const float y = 56.f + kPortGap * static_cast<float>(k);
+                const bool best = overlay_ok && overlay_.best_edge[i][k], worst = overlay_ok && overlay_.worst_edge[i][k];
+                const ImU32 c = best ? ui::palette::success : worst ? ui::palette::danger
+                              : o.violation ? ui::with_alpha(ui::palette::danger, 120) : ui::palette::rgb(150, 160, 175);
+                if (auto target = s.node_index.find(o.consequence.next); target != s.node_index.end())
+                    edges_.push_back({i, target->second, y, c, best || worst ? 3.f : 2.f});
+                for (const auto& b : o.consequence.branches)
+                    if (auto bt = s.node_index.find(b.next); bt != s.node_index.end())
+                        edges_.push_back({i, bt->second, y, ui::with_alpha(c, 90), 1.f});
             }
+            if (n.negotiation)
+                for (const std::string* next : {&n.negotiation->on_deal, &n.negotiation->on_no_deal, &n.negotiation->on_client_quit})
+                    if (auto target = s.node_index.find(*next); target != s.node_index.end())
+                        edges_.push_back({i, target->second, 40.f, ui::palette::rgb(190, 160, 60), 2.f});
         }
-        if (n.negotiation)
-            for (const std::string* next : {&n.negotiation->on_deal, &n.negotiation->on_no_deal, &n.negotiation->on_client_quit}) {
-                auto target = s.node_index.find(*next);
-                if (target != s.node_index.end())
-                    draw_edge(to_screen({pos[i].x + kNodeW, pos[i].y + 40.f}), entry(target->second),
-                              ui::palette::rgb(190, 160, 60), 2.f);
-            }
+        edges_revision_ = doc_->revision();
+        edges_overlay_ = overlay_ok;
     }
+    // Edges under the nodes (culled against the view before anything is emitted).
+    for (const CanvasEdge& e : edges_)
+        if (e.from < pos.size() && e.to < pos.size())
+            draw_edge(to_screen({pos[e.from].x + kNodeW, pos[e.from].y + e.port_y}), entry(e.to), e.colour, e.thickness);
 
     // Nodes.
     std::optional<std::size_t> hovered_node;
@@ -485,9 +497,34 @@ void EditorApp::draw_minimap(ImVec2 at, ImVec2 size) {
     // Translucent, so the nodes under it stay visible.
     dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ui::with_alpha(ui::palette::surface, 150), 5.f);
     dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ui::with_alpha(ui::palette::border, 180), 5.f);
-    for (std::size_t i = 0; i < s.nodes.size(); ++i)
-        dl->AddRectFilled(map(pos[i].x, pos[i].y), map(pos[i].x + kNodeW, pos[i].y + kNodeH),
-                          ui::with_alpha(stage_colour(s.nodes[i].stage), 150));
+    // Nodes as cells of 2×2 pixels in their stage's colour (the last node drawn on a cell wins),
+    // each row's runs of one colour one rectangle: at this scale a node is a pixel or two, and
+    // 2,000 tiny translucent rectangles cost the software renderer more than the whole canvas.
+    constexpr float kCell = 2.f;
+    const int cols = std::max(1, static_cast<int>(std::ceil(size.x / kCell)));
+    const int rows = std::max(1, static_cast<int>(std::ceil(size.y / kCell)));
+    std::vector<std::uint8_t> cells(static_cast<std::size_t>(cols * rows), 0);   // 0 empty, else stage + 1
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+        const ImVec2 a = map(pos[i].x, pos[i].y), b = map(pos[i].x + kNodeW, pos[i].y + kNodeH);
+        const int c0 = std::clamp(static_cast<int>((a.x - at.x) / kCell), 0, cols - 1);
+        const int r0 = std::clamp(static_cast<int>((a.y - at.y) / kCell), 0, rows - 1);
+        const int c1 = std::clamp(static_cast<int>(std::ceil((b.x - at.x) / kCell)) - 1, c0, cols - 1);
+        const int r1 = std::clamp(static_cast<int>(std::ceil((b.y - at.y) / kCell)) - 1, r0, rows - 1);
+        const auto v = static_cast<std::uint8_t>(static_cast<int>(s.nodes[i].stage) + 1);
+        for (int r = r0; r <= r1; ++r)
+            std::fill_n(cells.begin() + r * cols + c0, c1 - c0 + 1, v);
+    }
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols;) {
+            const std::uint8_t v = cells[static_cast<std::size_t>(r * cols + c)];
+            int end = c + 1;
+            while (end < cols && cells[static_cast<std::size_t>(r * cols + end)] == v) ++end;
+            if (v)
+                dl->AddRectFilled(ImVec2(at.x + c * kCell, at.y + r * kCell),
+                                  ImVec2(std::min(at.x + end * kCell, at.x + size.x), std::min(at.y + (r + 1) * kCell, at.y + size.y)),
+                                  ui::with_alpha(stage_colour(static_cast<Stage>(v - 1)), 150));
+            c = end;
+        }
     dl->AddRect(map(camera_.offset.x, camera_.offset.y), map(vx1, vy1), ui::palette::primary, 0.f, 0, 1.5f);
     ui::Targets::current()->mark("canvas.minimap", at, ImVec2(at.x + size.x, at.y + size.y));
     // A click or drag on the minimap centres the view there.

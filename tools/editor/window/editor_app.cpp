@@ -449,6 +449,7 @@ void EditorApp::open_file(const fs::path& file) {
     fit_pending_ = true;
     seen_revision_ = ~0ull;
     overlay_ = {};
+    edges_revision_ = ~std::uint64_t(0);   // another document's revisions
     if (!doc_->scenario().personas.empty()) analysis_persona_ = doc_->scenario().personas.front();
     reset_playtest_setup();
 }
@@ -461,6 +462,7 @@ void EditorApp::new_document() {
     fit_pending_ = true;
     seen_revision_ = ~0ull;
     overlay_ = {};
+    edges_revision_ = ~std::uint64_t(0);   // another document's revisions
     reset_playtest_setup();
 }
 
@@ -514,6 +516,7 @@ void EditorApp::draw_modals() {
         ImGui::NewLine();
         ImGui::EndPopup();
     }
+    draw_persona_rename();
     if (modal("##delete", delete_pending_.has_value())) {
         const std::size_t n = *delete_pending_;
         ui::heading(t("删除节点?", "Delete the node?"));

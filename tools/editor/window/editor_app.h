@@ -32,6 +32,7 @@
 #include "parley/ui/synthetic_input.h"
 #include "parley/ui/targets.h"
 #include "persona_document.h"
+#include "persona_rename.h"
 #include "playtest.h"
 #include "problems.h"
 
@@ -63,6 +64,16 @@ struct Overlay {
     std::vector<std::vector<bool>> best_edge, worst_edge;   // [node][option]
     std::vector<std::optional<int>> ending_best;
     std::string summary;                                    // "best 87 (end_deal) · worst 29"
+};
+
+// An edge of the canvas as the graph and the overlay give it, kept until either changes: a
+// frame then only places it (positions move without a new revision), instead of looking up
+// every option's target by id in a 2,000-node scenario.
+struct CanvasEdge {
+    std::size_t from = 0, to = 0;
+    float port_y = 0.f;      // where it leaves its node, below the node's top (canvas units)
+    std::uint32_t colour = 0;
+    float thickness = 1.f;
 };
 
 struct PlaytestView {
@@ -102,6 +113,7 @@ public:
     sf::RenderWindow& window() { return window_; }
     BackgroundAnalysis& analysis() { return analysis_; }
     const Overlay& overlay() const { return overlay_; }
+    const Camera& camera() const { return camera_; }
     PlaytestView& playtest() { return playtest_; }
     std::optional<std::size_t> selected() const { return selected_; }
     void select(std::optional<std::size_t> node, std::optional<std::size_t> option = std::nullopt, bool centre = false);
@@ -178,6 +190,8 @@ private:
     void persona_edited(PersonaDocument& p);
     bool save_personas(bool overwrite);
     bool personas_modified() const;
+    void draw_persona_rename();                       // the modal that asks before a rename
+    void rename_persona(const PersonaRenamePlan& plan);
     // problems_panel.cpp
     void draw_problems(ImVec2 size);
     // playtest_panel.cpp
@@ -220,6 +234,9 @@ private:
     bool panning_ = false;
     bool show_minimap_ = true;                 // toggled with M over the canvas, or its corner button
     std::vector<char> error_nodes_;            // per node: the validator reports an error on it
+    std::vector<CanvasEdge> edges_;            // for edges_revision_ and edges_overlay_
+    std::uint64_t edges_revision_ = ~std::uint64_t(0);
+    bool edges_overlay_ = false;
     std::uint64_t error_nodes_revision_ = ~std::uint64_t(0);
     std::string search_;
     bool focus_search_ = false;
@@ -228,6 +245,8 @@ private:
     Panel panel_ = Panel::Inspector;
     float side_width_ = 470.f, problems_height_ = 170.f;
     PlaytestView playtest_;
+    std::string editing_text_;   // the multi-line field open for typing ("path.zh"); the others show wrapped
+    int focus_text_ = 0;         // frames left to give that field the keyboard after its click
     std::string rename_buffer_;
     std::optional<std::size_t> rename_for_;
     std::map<std::string, std::string> raw_when_;   // option path → the JSON being typed
@@ -240,6 +259,8 @@ private:
     std::map<std::string, std::unique_ptr<PersonaDocument>> persona_docs_;
     std::string persona_error_;
     bool persona_external_ = false;
+    std::string persona_id_buffer_, persona_id_for_;    // the id field (Enter plans a rename)
+    std::optional<PersonaRenamePlan> persona_rename_;   // planned, asked in a modal, then written
     bool confirm_incomplete_ = false, incomplete_confirmed_ = false;
 
     // Modals and notices.

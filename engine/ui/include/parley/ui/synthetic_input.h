@@ -5,6 +5,7 @@
 
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Keyboard.hpp>
+#include <SFML/Window/Mouse.hpp>
 
 #include <imgui.h>
 
@@ -24,8 +25,9 @@ public:
     void move(ImVec2 at);
     void click(ImVec2 at);
     void wheel(ImVec2 at, float delta);
-    // Press at `from`, move in `steps` frames to `to`, release there (canvas drags).
-    void drag(ImVec2 from, ImVec2 to, int steps = 6);
+    // Press `with` at `from`, move in `steps` frames to `to`, release there (canvas drags; the
+    // middle button pans a canvas wherever it starts).
+    void drag(ImVec2 from, ImVec2 to, int steps = 6, sf::Mouse::Button with = sf::Mouse::Left);
     void key(sf::Keyboard::Key key, KeyMods mods = {});
     // Typed text: one TextEntered event per character and frame (UTF-8 in).
     void type(const std::string& utf8);
