@@ -165,6 +165,47 @@ TEST_CASE("a persona edited in the persona panel is saved to its own file", "[ed
     CHECK(validate(file) == 0);
 }
 
+TEST_CASE("renaming a persona in the persona panel asks, then renames its file, the open and the other scenarios",
+          "[editor][gui]") {
+    Scratch s("gui-persona-rename");
+    const fs::path open = s.copy_shipped();
+    EditorDriver d(open, s.dir, s.state());
+    REQUIRE(d.click("tab.persona"));
+    std::string id;
+    REQUIRE(d.wait_until([&] {
+        for (const std::string& pid : d.doc().scenario().personas)
+            if (d.visible("text.persona/" + pid + "/name.en")) id = pid;
+        return !id.empty();
+    }));
+    const std::string renamed = id + "_renamed";
+    // Another shipped scenario that plays the persona, not open in the editor.
+    const fs::path other = s.dir / "library" / (id == "analytical" ? "group-cash-pooling.json" : "loan-repricing.json");
+    fs::copy_file(shipped_root() / "library" / other.filename(), other);
+
+    // Enter asks first; cancelling writes nothing.
+    retype(d, "persona.id", renamed);
+    REQUIRE(d.wait_until([&] { return d.visible("persona_rename.confirm"); }));
+    REQUIRE(d.click("persona_rename.cancel"));
+    d.frames(3);
+    CHECK(fs::exists(s.dir / "personas" / (id + ".json")));
+    CHECK_FALSE(fs::exists(s.dir / "personas" / (renamed + ".json")));
+
+    retype(d, "persona.id", renamed);
+    REQUIRE(d.wait_until([&] { return d.visible("persona_rename.confirm"); }));
+    REQUIRE(d.click("persona_rename.confirm"));
+    d.frames(3);
+    CHECK_FALSE(fs::exists(s.dir / "personas" / (id + ".json")));
+    CHECK(fs::exists(s.dir / "personas" / (renamed + ".json")));
+    CHECK(slurp(other).find("\"" + renamed + "\"") != std::string::npos);
+    // The open scenario had no unsaved work: renamed (one undo step) and saved with the rest.
+    CHECK(d.doc().persona_uses(id).empty());
+    CHECK_FALSE(d.doc().modified());
+    CHECK(slurp(open) == d.doc().canonical());
+    CHECK(validate(open) == 0);
+    CHECK(validate(other) == 0);
+    CHECK(validate(s.dir / "personas" / (renamed + ".json")) == 0);
+}
+
 TEST_CASE("renaming a node and a negotiation issue through the inspector updates every reference", "[editor][gui]") {
     Scratch s("gui-rename");
     const fs::path file = s.copy_shipped();
@@ -222,17 +263,18 @@ TEST_CASE("a number typed in the negotiation issues table changes the issue; one
 }
 
 TEST_CASE("closing with unsaved changes asks first: cancel keeps working, save and quit writes the file", "[editor][gui]") {
-    Scratch s("gui-quit");
-    const fs::path file = s.copy_shipped();
-    const std::string original = slurp(file);
-    EditorDriver d(file, s.dir, s.state());
-    // Nothing unsaved: the window closes at once.
+    // Nothing unsaved: the window closes at once. (One window at a time: the UI library has one
+    // Dear ImGui context, as the program has one window.)
     {
         Scratch other("gui-quit-clean");
         EditorDriver clean(other.copy_shipped(), other.dir, other.state());
         clean.app().close_window();
         CHECK(clean.app().quitting());
     }
+    Scratch s("gui-quit");
+    const fs::path file = s.copy_shipped();
+    const std::string original = slurp(file);
+    EditorDriver d(file, s.dir, s.state());
     search(d, "probe_gap");
     retype(d, "inspector.id", "explore_gap");
     REQUIRE(d.doc().modified());

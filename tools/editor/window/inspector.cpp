@@ -94,19 +94,42 @@ bool EditorApp::text_fields(const std::string& path, const Text& current, const 
         ImGui::PushID(l == Lang::Zh ? "zh" : "en");
         const char* hint = l == Lang::Zh ? "中文(缺)" : "English (missing)";
         fonts_.cover(hint);
-        bool edited;
-        if (multiline) {
-            const float h = std::min(120.f, 10.f + ImGui::GetTextLineHeight() *
-                                                      std::max(2.f, 1.f + std::count(buffer.begin(), buffer.end(), '\n') +
+        bool edited = false;
+        const std::string field = path + (l == Lang::Zh ? ".zh" : ".en");
+        const bool wrapped_view = multiline && editing_text_ != field;
+        if (wrapped_view) {
+            // Dear ImGui 1.86 cannot wrap a multi-line field, and a paragraph of dialogue on one
+            // line is unreadable: until it is clicked, the text is shown wrapped in a box that
+            // looks like the field; a click opens the field there, with the keyboard.
+            const ImGuiStyle& st = ImGui::GetStyle();
+            const float wrap = w - 2.f * st.FramePadding.x;
+            fonts_.cover(buffer);
+            const ImVec2 text = ImGui::CalcTextSize(buffer.c_str(), nullptr, false, wrap);
+            const float h = std::clamp(text.y + 2.f * st.FramePadding.y, 2.f * ImGui::GetTextLineHeight() + 10.f, 260.f);
+            const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + w, a.y + h);
+            if (ImGui::InvisibleButton("##view", ImVec2(w, h))) editing_text_ = field, focus_text_ = 4;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImU32 bg = missing ? ui::palette::danger_soft
+                                     : ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+            dl->AddRectFilled(a, b, bg, st.FrameRounding);
+            dl->PushClipRect(a, b, true);
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + st.FramePadding.x, a.y + st.FramePadding.y),
+                        ImGui::GetColorU32(ImGuiCol_Text), buffer.c_str(), nullptr, wrap);
+            dl->PopClipRect();
+        } else if (multiline) {
+            const float h = std::min(160.f, 10.f + ImGui::GetTextLineHeight() *
+                                                      std::max(3.f, 1.f + std::count(buffer.begin(), buffer.end(), '\n') +
                                                                         static_cast<float>(buffer.size()) / 60.f));
+            if (focus_text_ > 0) ImGui::SetKeyboardFocusHere(), --focus_text_;
             edited = ImGui::InputTextMultiline("##t", &buffer, ImVec2(w, h));
+            if (ImGui::IsItemActive()) focus_text_ = 0;
         } else {
             ImGui::SetNextItemWidth(w);
             edited = ImGui::InputTextWithHint("##t", hint, &buffer);
         }
-        ui::mark_target("text." + path + (l == Lang::Zh ? ".zh" : ".en"));
-        // Dear ImGui 1.86 does not wrap a multi-line field: the whole text shows wrapped on hover.
-        if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !buffer.empty()) {
+        ui::mark_target("text." + field);
+        // A one-line field shows its whole text wrapped on hover.
+        if (!multiline && ImGui::IsItemHovered() && !ImGui::IsItemActive() && !buffer.empty()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.f);
             ImGui::TextUnformatted(buffer.c_str());
@@ -118,6 +141,8 @@ bool EditorApp::text_fields(const std::string& path, const Text& current, const 
             ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + 6, a.y + 4), ui::palette::danger, hint);
         }
         if (ImGui::IsItemDeactivated()) done();
+        // Left (or never reached after its click): back to the wrapped view.
+        if (multiline && !wrapped_view && !ImGui::IsItemActive() && focus_text_ == 0) editing_text_.clear();
         ImGui::PopID();
         ImGui::PopID();
         if (missing) ImGui::PopStyleColor();

@@ -107,6 +107,18 @@ void EditorApp::draw_persona_panel() {
     ImGui::SameLine();
     if (ui::button(t("重做", "Redo"), ui::Button::Ghost, ImVec2(0, 0), d.can_redo())) d.redo(), persona_edited(d);
     ui::caption(d.file().filename().string() + (d.modified() ? t(" · 未保存(所有场景共用)", " · unsaved (shared by every scenario)") : ""));
+    // The id names the persona's file and every scenario's use of it: Enter plans the rename,
+    // and a modal says what it would change before anything is written.
+    if (persona_id_for_ != p.id) persona_id_buffer_ = p.id, persona_id_for_ = p.id;
+    label("id");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::InputText("##persona_id", &persona_id_buffer_, ImGuiInputTextFlags_EnterReturnsTrue) &&
+        persona_id_buffer_ != p.id) {
+        persona_rename_ = plan_persona_rename(shared_->root, *shared_, p.id, persona_id_buffer_, doc_->file());
+        for (const auto& r : persona_rename_->refusals) fonts_.cover(r);
+    }
+    ui::mark_target("persona.id");
     if (persona_external_) {
         ui::text_wrapped(t("这个文件已在磁盘上被修改。", "This file changed on disk."), ui::palette::danger);
         if (ui::button(t("保留我的并覆盖", "Keep mine and overwrite"), ui::Button::Danger)) {
@@ -251,6 +263,88 @@ void EditorApp::draw_persona_panel() {
             ImGui::PopID();
         }
     }
+}
+
+void EditorApp::draw_persona_rename() {
+    const char* id = "##persona_rename";
+    if (persona_rename_ && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    ImGui::SetNextWindowSize(ImVec2(600, 0));
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!persona_rename_) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const PersonaRenamePlan& plan = *persona_rename_;
+    ui::heading(std::string(t("重命名客户类型 ", "Rename the persona ")) + plan.old_id + " → " + plan.new_id + "?");
+    bool close = false;
+    if (!plan.ok()) {
+        ui::text_wrapped(t("不能重命名:", "It cannot be renamed:"), ui::palette::danger);
+        for (const auto& r : plan.refusals) ui::text_wrapped("· " + r, ui::palette::danger);
+        if (ui::button(t("好", "OK"), ui::Button::Primary)) close = true;
+        ui::mark_target("persona_rename.cancel");
+    } else {
+        ui::text_wrapped(std::string(t("文件 ", "The file ")) + plan.old_file.filename().string() + t(" 改名为 ", " becomes ") +
+                         plan.new_file.filename().string() + t("。", "."));
+        if (!plan.scenarios.empty()) {
+            ui::text_wrapped(t("以下使用它的场景会被改写并保存:", "These scenarios that play it are rewritten and saved:"));
+            for (std::size_t i = 0; i < plan.scenarios.size() && i < 8; ++i) ui::caption(plan.scenarios[i].filename().string());
+            if (plan.scenarios.size() > 8) ui::caption("… +" + std::to_string(plan.scenarios.size() - 8));
+        }
+        if (!doc_->persona_uses(plan.old_id).empty())
+            ui::text_wrapped(doc_->modified()
+                                 ? t("打开的场景也会改名(一步撤销);它有未保存的修改,保存后才写入文件。",
+                                     "The open scenario is renamed too (one undo step); it has unsaved changes, so its "
+                                     "file is written when you save.")
+                                 : t("打开的场景也会改名并保存。", "The open scenario is renamed and saved too."));
+        ui::text_wrapped(t("文件改名不能用 Ctrl+Z 撤销:要改回,请再次重命名。",
+                           "Renaming files cannot be undone with Ctrl+Z: to go back, rename it again."),
+                         ui::palette::ink_muted);
+        if (ui::button(t("重命名", "Rename"), ui::Button::Primary)) {
+            const PersonaRenamePlan go = plan;
+            persona_rename_.reset();
+            rename_persona(go);
+            close = true;
+        }
+        ui::mark_target("persona_rename.confirm");
+        ImGui::SameLine();
+        if (ui::button(t("取消", "Cancel"))) close = true;
+        ui::mark_target("persona_rename.cancel");
+    }
+    if (close) {
+        persona_rename_.reset();
+        persona_id_for_.clear();   // the field shows the id as it is now
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::NewLine();
+    ImGui::EndPopup();
+}
+
+void EditorApp::rename_persona(const PersonaRenamePlan& plan) {
+    PersonaDocument* pd = persona_document(plan.old_id);
+    const Persona* now = shared_->persona(plan.old_id);
+    if (!now) return;
+    const Persona current = pd ? pd->persona() : *now;   // unsaved persona edits go with it
+    if (std::string error = apply_persona_rename(plan, shared_, current, options_.state_dir); !error.empty()) {
+        fonts_.cover(error);
+        notify(error, 10.f);
+        return;
+    }
+    Persona renamed = current;
+    renamed.id = plan.new_id;
+    renamed.file = plan.new_file.string();
+    shared_ = with_renamed_persona(*shared_, plan.old_id, renamed);
+    doc_->set_shared(shared_);
+    const bool was_saved = !doc_->modified() && !doc_->file().empty() && !doc_->opened_incomplete();
+    if (doc_->rename_persona(plan.old_id, plan.new_id) && was_saved) {
+        const SaveResult r = doc_->save();
+        if (r.status != SaveStatus::Saved) notify(r.error.empty() ? t("打开的场景未保存", "The open scenario was not saved") : r.error, 8.f);
+    }
+    persona_docs_.erase(plan.old_id);
+    persona_shown_ = plan.new_id;
+    if (analysis_persona_ == plan.old_id) analysis_persona_ = plan.new_id;
+    if (playtest_.setup.persona == plan.old_id) playtest_.setup.persona = plan.new_id;
+    notify(std::string(t("已重命名 ", "Renamed ")) + plan.old_id + " → " + plan.new_id);
 }
 
 }  // namespace parley::editor
