@@ -624,28 +624,22 @@ void read_scenario(Context& c, Fields& f, Scenario& s) {
 
 }  // namespace
 
-ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
-                                   const std::map<std::string, Persona>& personas, Diagnostics& diags,
-                                   bool keep_document) {
-    Reporter rep(text, file, diags);
-    std::optional<json> parsed = parse_json_value(rep);
-    if (!parsed) return {};  // not JSON: nothing to show
-    const auto doc = std::make_shared<const json>(std::move(*parsed));
-    parsed.reset();
-    std::shared_ptr<const void> kept = keep_document ? doc : nullptr;
+namespace {
 
+ScenarioDraft read_draft(Reporter& rep, const json& doc, const std::string& file, const CompetencyModel& model,
+                         const std::map<std::string, Persona>& personas) {
     auto s = std::make_shared<Scenario>();
     s->file = file;
-    if (!doc->is_object()) {
-        rep.report(Severity::Error, {}, "expected a JSON object at the top level, found " + describe(*doc));
+    if (!doc.is_object()) {
+        rep.report(Severity::Error, {}, "expected a JSON object at the top level, found " + describe(doc));
         rep.flush();
-        return {s, false, std::move(kept)};
+        return {s, false};
     }
     Reader r(rep);
     Context c{r, model, personas, {}, {}};
     bool header_ok = false;
     {
-        Fields f(r, *doc);
+        Fields f(r, doc);
         header_ok = read_header(f, "scenario");
         if (header_ok) read_scenario(c, f, *s);
     }
@@ -653,7 +647,24 @@ ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& fil
     rep.flush();
     const bool complete = rep.errors() == 0;
     if (complete) s->content_hash = content_hash_of(*s);  // over the model, not the text (§6.2)
-    return {s, complete, std::move(kept)};
+    return {s, complete};
+}
+
+}  // namespace
+
+ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
+                                   const std::map<std::string, Persona>& personas, Diagnostics& diags) {
+    Reporter rep(text, file, diags);
+    std::optional<json> doc = parse_json_value(rep);
+    if (!doc) return {};  // not JSON: nothing to show
+    return read_draft(rep, *doc, file, model, personas);
+}
+
+ScenarioDraft read_scenario_document(const json& document, std::string_view text, const std::string& file,
+                                     const CompetencyModel& model, const std::map<std::string, Persona>& personas,
+                                     Diagnostics& diags) {
+    Reporter rep(text, file, diags);
+    return read_draft(rep, document, file, model, personas);
 }
 
 std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std::string& file,

@@ -35,18 +35,24 @@ TEST_CASE("the draft of a valid scenario is complete and is the model parse_scen
     CHECK(dr.scenario->content_hash != 0);
 }
 
-TEST_CASE("the JSON tree is handed back only when asked, and the draft is the same either way", "[loader]") {
-    const std::string text = scenario_json().dump(2);
-    Diagnostics d1, d2;
-    const ScenarioDraft freed = draft(text, d1);
-    const ScenarioDraft kept = parse_scenario_draft(text, "mini.json", model(), personas(), d2, true);
-    CHECK_FALSE(freed.document);
-    REQUIRE(kept.document);
-    CHECK(*static_cast<const json*>(kept.document.get()) == json::parse(text));
-    REQUIRE(kept.scenario);
-    CHECK(kept.complete);
-    CHECK(model_compare::difference(*kept.scenario, *freed.scenario) == "");
-    CHECK(d1.items.size() == d2.items.size());
+TEST_CASE("a draft read from the text's JSON tree is the draft parsed from the text, diagnostics and all",
+          "[loader]") {
+    json broken = scenario_json();
+    broken["nodes"][0]["options"][0]["next"] = "nowhere";   // an error located inside a node
+    for (const json& doc : {scenario_json(), broken}) {
+        const std::string text = doc.dump(2);
+        Diagnostics parsed_diags, read_diags;
+        const ScenarioDraft parsed = draft(text, parsed_diags);
+        const ScenarioDraft read =
+            read_scenario_document(json::parse(text), text, "mini.json", model(), personas(), read_diags);
+        REQUIRE(parsed.scenario);
+        REQUIRE(read.scenario);
+        CHECK(parsed.complete == (doc != broken));
+        CHECK(read.complete == parsed.complete);
+        CHECK(model_compare::difference(*read.scenario, *parsed.scenario) == "");
+        CHECK(read.scenario->content_hash == parsed.scenario->content_hash);
+        CHECK(messages(read_diags) == messages(parsed_diags));   // same lines and columns
+    }
 }
 
 TEST_CASE("a scenario with errors opens as a draft holding everything that could be read", "[loader]") {

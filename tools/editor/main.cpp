@@ -5,7 +5,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "allocator_settings.h"
 #include "editor_app.h"
 #include "parley/loader.h"
 #include "parley/ui/screenshot.h"
@@ -14,7 +13,6 @@ namespace fs = std::filesystem;
 using namespace parley;
 
 int main(int argc, char** argv) {
-    editor::apply_allocator_settings();
     CLI::App cli{"parley-editor: write, fix, prove and try out Parley scenarios"};
     std::string file, content, screenshot, lang, select, panel, playtest, persona, state_dir, size = "1280x800";
     cli.add_option("FILE", file, "Scenario file to open (default: a new scenario from the template)");

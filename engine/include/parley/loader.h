@@ -6,6 +6,8 @@
 // UTF-8, deep nesting, huge numbers are all errors).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -65,18 +67,22 @@ std::shared_ptr<const Scenario> parse_scenario(std::string_view text, const std:
 // (an empty id, no options, …). Nodes and options keep their document positions even when
 // broken — nodes[i] is /nodes/i — and `node_index` maps every node id read (the first of
 // duplicates) to its position. The diagnostics are those parse_scenario reports.
-// With `keep_document` the parsed JSON tree is handed back too instead of being freed inside
-// the call: freeing a 2,000-node tree takes a good part of the parse's time, and a caller that
-// waits for the verdict (the editor's problems panel) frees it once the verdict is shown.
 struct ScenarioDraft {
     std::shared_ptr<const Scenario> scenario;  // nullptr only when the text is not JSON
     bool complete = false;  // no errors: exactly the model parse_scenario returns (content hash set;
                             // 0 in an incomplete draft)
-    std::shared_ptr<const void> document;      // the JSON tree, when kept; nothing refers into it
 };
 ScenarioDraft parse_scenario_draft(std::string_view text, const std::string& file, const CompetencyModel& model,
-                                   const std::map<std::string, Persona>& personas, Diagnostics& diags,
-                                   bool keep_document = false);
+                                   const std::map<std::string, Persona>& personas, Diagnostics& diags);
+
+// parse_scenario_draft on a text whose JSON tree the caller has already: `document` must be the
+// value `text` parses to (the text locates the diagnostics). For a tool that changes a text a
+// piece at a time and keeps its tree (the editor's validator parses only the nodes an edit
+// changed, not 2,000 that stayed). Problems only a parse finds (invalid JSON, a key given twice)
+// are not looked for: it is meant for text the writer wrote.
+ScenarioDraft read_scenario_document(const nlohmann::json& document, std::string_view text, const std::string& file,
+                                     const CompetencyModel& model, const std::map<std::string, Persona>& personas,
+                                     Diagnostics& diags);
 
 // Whether `id` is an id as the format defines it (^[a-z0-9][a-z0-9_-]*$): for tools that make
 // ids (the editor's renames) and must not write one the loader would refuse.

@@ -28,7 +28,6 @@
 #include <memory>
 #include <vector>
 
-#include "allocator_settings.h"
 #include "editor_app.h"
 #include "generated_content.h"
 #include "parley/ui/fonts.h"
@@ -211,11 +210,4 @@ BENCHMARK(BM_DemoWindow)->Iterations(300)->UseManualTime()->Unit(benchmark::kMil
 BENCHMARK(BM_CanvasPanZoom)->Iterations(300)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditToProblems)->Iterations(30)->UseManualTime()->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-    editor::apply_allocator_settings();   // as parley-editor does
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+BENCHMARK_MAIN();

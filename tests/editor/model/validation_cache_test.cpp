@@ -49,7 +49,12 @@ TEST_CASE("after each edit the cached verdict equals a full validation of the sa
         const auto snap = doc->snapshot();
         const std::string text = cache.text(*snap, doc->node_versions(), doc->header_version());
         REQUIRE(text == canonical_text(*snap));
-        const Validation fast = validate_text(text, *snap, *doc->shared());
+        // The tree kept beside the text is the text's, and reading it gives the same verdict.
+        REQUIRE(cache.document());
+        CHECK(*cache.document() == nlohmann::json::parse(text));
+        const Validation fast = validate_text(text, *snap, *doc->shared(), nullptr, cache.document());
+        const Validation parsed = validate_text(text, *snap, *doc->shared());
+        CHECK(lines_of(fast.problems) == lines_of(parsed.problems));
         REQUIRE(doc->save(true).status == SaveStatus::Saved);
         REQUIRE(slurp(file) == text);
         const Diagnostics full = full_validation(file);
@@ -64,6 +69,7 @@ TEST_CASE("after each edit the cached verdict equals a full validation of the sa
     doc->connect(open, 0, "no_such_node");
     check_now("a dangling link");
     CHECK(cache.written_last() == 1);       // then only the node that changed
+    CHECK(cache.parsed_last() == 1);
     CHECK_FALSE(validate_model(*doc->snapshot(), *doc->shared()).complete);
 
     REQUIRE(doc->set_text("nodes/open/line", Lang::En, "Good morning — \"quoted\", {braces}\n[and] a newline"));
@@ -78,6 +84,7 @@ TEST_CASE("after each edit the cached verdict equals a full validation of the sa
     check_now("a rename of a node and its references");
     doc->edit_scenario("Level", "", [](Scenario& sc) { sc.level = 9; });   // out of range: an error in the header
     check_now("a header edit");
+    CHECK(cache.parsed_last() == 0);        // the text around the nodes is parsed, no node
     doc->delete_node(added);
     check_now("a deleted node");
     while (doc->can_undo()) {

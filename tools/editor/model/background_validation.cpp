@@ -50,12 +50,12 @@ void BackgroundValidation::loop() {
         lock.unlock();
         auto result = std::make_shared<ValidationResult>();
         result->revision = job.revision;
-        Leftovers draft;   // freed after the verdict is out
+        std::shared_ptr<const Scenario> draft;   // freed after the verdict is out
         if (job.node_versions.empty()) {
             result->validation = validate_model(*job.scenario, *job.shared);
         } else {
             const std::string text = canonical_.text(*job.scenario, job.node_versions, job.header_version);
-            result->validation = validate_text(text, *job.scenario, *job.shared, &draft);
+            result->validation = validate_text(text, *job.scenario, *job.shared, &draft, canonical_.document());
         }
         result->scenario = std::move(job.scenario);
         lock.lock();
@@ -63,7 +63,7 @@ void BackgroundValidation::loop() {
         running_ = false;
         freeing_ = true;
         lock.unlock();
-        draft = {};
+        draft.reset();
         job = {};
         lock.lock();
         freeing_ = false;

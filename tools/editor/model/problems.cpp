@@ -20,15 +20,17 @@ std::vector<Problem> problems_from(const Diagnostics& diags, bool from_analysis)
 namespace {
 
 Validation judge(const std::function<std::string()>& text_of, const Scenario& scenario, const ContentSet& shared,
-                 Leftovers* keep) {
+                 std::shared_ptr<const Scenario>* keep, const nlohmann::json* document) {
     Validation v;
     Diagnostics diags;
     const std::string name = scenario.file.empty() ? "untitled.json" : scenario.file;
     try {
         const std::string text = text_of();
-        ScenarioDraft draft = parse_scenario_draft(text, name, shared.model, shared.personas, diags, keep != nullptr);
+        ScenarioDraft draft = document
+                                  ? read_scenario_document(*document, text, name, shared.model, shared.personas, diags)
+                                  : parse_scenario_draft(text, name, shared.model, shared.personas, diags);
         v.complete = draft.complete;
-        if (keep) *keep = {std::move(draft.scenario), std::move(draft.document)};
+        if (keep) *keep = std::move(draft.scenario);
     } catch (const std::exception& e) {
         diags.add({Severity::Error, name, 0, 0, "", e.what()});
     }
@@ -70,17 +72,19 @@ bool split_nodes(const std::string& text, std::string& prefix, std::string& suff
 }  // namespace
 
 Validation validate_model(const Scenario& scenario, const ContentSet& shared) {
-    return judge([&] { return canonical_text(scenario); }, scenario, shared, nullptr);
+    return judge([&] { return canonical_text(scenario); }, scenario, shared, nullptr, nullptr);
 }
 
 Validation validate_text(const std::string& text, const Scenario& scenario, const ContentSet& shared,
-                         Leftovers* keep) {
-    return judge([&] { return text; }, scenario, shared, keep);
+                         std::shared_ptr<const Scenario>* keep, const nlohmann::json* document) {
+    return judge([&] { return text; }, scenario, shared, keep, document);
 }
 
 std::string CanonicalCache::text(const Scenario& scenario, const std::vector<std::uint64_t>& node_versions,
                                  std::uint64_t header_version) {
     written_last_ = 0;
+    parsed_last_ = 0;
+    document_ok_ = false;   // until this text's tree is made
     if (node_versions.size() != scenario.nodes.size()) return canonical_text(scenario);   // not ours to cache
     std::vector<std::string> texts;
     if (header_version != header_version_) {
@@ -92,6 +96,7 @@ std::string CanonicalCache::text(const Scenario& scenario, const std::vector<std
         if (!split_nodes(full, prefix_, suffix_, texts) || texts.size() != scenario.nodes.size()) return full;
         for (std::size_t i = 0; i < texts.size(); ++i) nodes_.emplace(node_versions[i], std::move(texts[i]));
         header_version_ = header_version;
+        update_document(node_versions, true);
         return full;
     }
     // Same header: write only the nodes whose version is new, each alone in an empty scenario
@@ -129,7 +134,49 @@ std::string CanonicalCache::text(const Scenario& scenario, const std::vector<std
         out += nodes_.at(node_versions[i]);
     }
     out += suffix_;
+    update_document(node_versions, false);
     return out;
+}
+
+void CanonicalCache::update_document(const std::vector<std::uint64_t>& node_versions, bool header_changed) {
+    using json = nlohmann::json;
+    // The nodes' trees kept from the last text, by version (a version is one node's content).
+    std::unordered_map<std::uint64_t, std::size_t> kept_at;
+    json::array_t* kept = nullptr;
+    if (!document_versions_.empty() && document_.is_object()) {
+        auto it = document_.find("nodes");
+        if (it != document_.end() && it->is_array() && it->size() == document_versions_.size()) {
+            kept = &it->get_ref<json::array_t&>();
+            for (std::size_t k = 0; k < document_versions_.size(); ++k) kept_at.emplace(document_versions_[k], k);
+        }
+    }
+    try {
+        json::array_t nodes;
+        nodes.reserve(node_versions.size());
+        for (std::uint64_t v : node_versions) {
+            if (auto k = kept_at.find(v); kept && k != kept_at.end()) {
+                nodes.push_back(std::move((*kept)[k->second]));
+                kept_at.erase(k);   // moved out: a second node of this version is parsed
+            } else {
+                nodes.push_back(json::parse(nodes_.at(v)));
+                ++parsed_last_;
+            }
+        }
+        if (header_changed || !document_.is_object()) {
+            // The text around the nodes alone: the prefix ends in "[", the suffix starts with "]".
+            json around = json::parse(prefix_ + suffix_);
+            around["nodes"] = std::move(nodes);
+            document_ = std::move(around);
+        } else {
+            document_["nodes"] = std::move(nodes);
+        }
+        document_versions_ = node_versions;
+        document_ok_ = true;
+    } catch (const std::exception&) {   // not expected of the writer's text: parse it whole then
+        document_ = json();
+        document_versions_.clear();
+        document_ok_ = false;
+    }
 }
 
 }  // namespace parley::editor
