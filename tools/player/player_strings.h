@@ -73,6 +73,7 @@ namespace parley::player {
     X(situation, "现状", "Situation")                                                                \
     X(entry_moment, "切入时机", "Entry moment")                                                      \
     X(objectives, "学习目标", "Learning objectives")                                                 \
+    X(sources_title, "培训资料出处", "From the training material")                                   \
     X(choose_client, "选择客户", "Choose the client")                                                \
     X(approach, "应对要点", "How to approach")                                                       \
     X(social_style, "社交风格", "Social style")                                                      \
@@ -185,6 +186,7 @@ namespace parley::player {
     X(decisions, "逐个决定回顾", "Every decision")                                                   \
     X(your_choice, "您的选择", "Your choice")                                                        \
     X(feedback, "点评", "Feedback")                                                                  \
+    X(source, "出处:", "From the training material: ")                                              \
     X(better_choice, "更好的选择", "Better choice")                                                  \
     X(better_would_reach, "此处选择它，最好可得 %d 分（您的选择最好可得 %d 分）。",                 \
       "Choosing it here could still reach %d (your choice: at best %d).")                           \

@@ -146,6 +146,18 @@ void BriefingScreen::draw(Shared& s) {
         trained.add(competency_label(s, id), c && c->core ? ui::palette::primary_soft : ui::palette::surface_alt,
                     c && c->core ? ui::palette::primary : ui::palette::ink_muted);
     }
+    if (!sc.sources.empty()) {
+        // The seed sections the meeting teaches, named as the training documents name them.
+        std::string line;
+        for (std::size_t k = 0; k < sc.sources.size(); ++k) line += (k ? " · " : "") + sc.sources[k];
+        ImGui::NewLine();
+        ui::vspace(0.2f);
+        ImGui::PushFont(ui::type().small);
+        ui::text(s.t(S.sources_title), ui::palette::ink_faint);
+        ImGui::PopFont();
+        ui::text_wrapped(line, ui::palette::ink_muted);
+        ui::mark_target("briefing.sources");
+    }
     ui::end_panel();
 
     for (const auto& node : sc.nodes) {

@@ -474,6 +474,15 @@ void DebriefScreen::draw_decisions(Shared& s, FinishedRun& f) {
             ImGui::PopFont();
             ui::text_wrapped(s.t(d.feedback), ui::palette::ink_muted);
         }
+        // Where in the training material the principle is, to go back to it.
+        if (!d.sources.empty()) {
+            std::string line = s.t(S.source);
+            for (std::size_t k = 0; k < d.sources.size(); ++k) line += (k ? " · " : "") + d.sources[k];
+            ImGui::PushFont(ui::type().small);
+            ui::text_wrapped(line, ui::palette::ink_faint);
+            ImGui::PopFont();
+            ui::mark_target("debrief.sources." + std::to_string(i));
+        }
         if (d.trust_delta || d.interest_delta || d.patience_delta) {
             ImGui::PushFont(ui::type().small);
             ui::text(fmt(s.t(S.deltas), d.trust_delta, d.interest_delta, d.patience_delta), ui::palette::ink_faint);
