@@ -88,3 +88,21 @@ TEST_CASE("the coverage table in scenarios/README.md is the coverage command's o
     INFO("regenerate the table with: parley-cli coverage --markdown scenarios");
     CHECK(table == "\n" + run.out + "\n");
 }
+
+// Scenario library II's promise: the shipped library exercises every item of every catalogue
+// of the training material (a new catalogue item, or a scenario cut, shows here first).
+TEST_CASE("the shipped library covers every item of every catalogue", "[cli][coverage][content]") {
+    const CliRun run = run_cli({"coverage", PARLEY_SOURCE_DIR "/scenarios", "--json"});
+    INFO(run.err);
+    REQUIRE(run.exit == 0);
+    const json out = json::parse(run.out);
+    REQUIRE(out["catalogues"].size() >= 10);
+    for (const auto& c : out["catalogues"]) {
+        INFO("catalogue " << c["id"].get<std::string>());
+        for (const auto& item : c["items"]) {
+            INFO("item " << item["id"].get<std::string>());
+            CHECK_FALSE(item["scenarios"].empty());
+        }
+        CHECK(c["used"] == c["total"]);
+    }
+}
