@@ -292,6 +292,22 @@ TEST_CASE("bad requests get a 4xx with a message that says what is wrong", "[boa
         const Reply limited = post(c, "/api/sessions/" + code + "/join", json{{"name", "新人"}});
         CHECK(limited.status == 429);
         CHECK(message(limited).find("too many wrong join codes") != std::string::npos);
+        // No other route tells a locked-out address whether a code exists: the same 429 for the
+        // real code and a wrong one, with or without a made-up token.
+        for (const std::string& probe : {code, std::string("000007")}) {
+            INFO("code " << probe);
+            CHECK(get(c, "/api/sessions/" + probe + "/leaderboard").status == 429);
+            CHECK(get(c, "/api/sessions/" + probe + "/leaderboard", "made-up").status == 429);
+            CHECK(post(c, "/api/sessions/" + probe + "/progress", json{{"decisions", {"1"}}}, "made-up").status == 429);
+            CHECK(post(c, "/api/sessions/" + probe + "/results", json::object(), "made-up").status == 429);
+        }
+        // A trainee already in the session keeps playing from that address.
+        CHECK(get(c, "/api/sessions/" + code + "/leaderboard", token).status == 200);
+        CHECK(post(c, "/api/sessions/" + code + "/progress", json{{"decisions", json::array()}}, token).status == 200);
+    }
+    SECTION("wrong codes on the other routes count towards the limit too") {
+        for (int i = 0; i < 12; ++i) get(c, "/api/sessions/00000" + std::to_string(i % 10) + "/leaderboard");
+        CHECK(post(c, "/api/sessions/" + code + "/join", json{{"name", "新人"}}).status == 429);
     }
     SECTION("names: Chinese works; too long, empty or odd characters do not") {
         CHECK(post(c, "/api/sessions/" + code + "/join", json{{"name", "阿依·买买提"}}).status == 200);

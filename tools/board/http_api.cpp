@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <cstdlib>
+#include <functional>
 
 #include "exports.h"
 #include "refusal.h"
@@ -120,9 +121,33 @@ void HttpApi::routes() {
     };
     const std::string code = R"(/api/sessions/(\d{1,12}))";
 
+    // Every route under a join code tells whether the code exists, so each counts an unknown
+    // code against the caller's address as joining does (a code cannot be found by asking a
+    // route that does not count). While an address is locked out, a request without a token is
+    // refused before it is looked at, and one with a token is served only when the token is good
+    // for that session (a trainee already in keeps playing); any other answer is the same 429.
+    auto too_many = [](int wait) {
+        return Refused(Why::TooManyRequests,
+                       "too many wrong join codes from this address: try again in " + std::to_string(wait) + " s", wait);
+    };
+    auto guarded = [this, too_many](const httplib::Request& req, const std::string& c, const std::function<void()>& handle) {
+        const std::string who = req.remote_addr;
+        const int wait = guesses_.wait_seconds(who);
+        if (wait && bearer(req).empty()) throw too_many(wait);
+        try {
+            handle();
+        } catch (const Refused& r) {
+            const bool unknown = r.why == Why::NotFound && !classroom_.exists(c);
+            if (unknown) guesses_.wrong_code(who);
+            if (wait && (unknown || r.why == Why::Unauthorized || r.why == Why::Forbidden || r.why == Why::NotFound))
+                throw too_many(wait);
+            throw;
+        }
+    };
+
     // The hot GET (every board and trainee screen): the public leaderboard, served from its
     // cached text before the regular-expression routing.
-    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    s.set_pre_routing_handler([this, guarded](const httplib::Request& req, httplib::Response& res) {
         static const std::string prefix = "/api/sessions/", suffix = "/leaderboard";
         const std::string& p = req.path;
         if (req.method != "GET" || p.size() <= prefix.size() + suffix.size() || p.compare(0, prefix.size(), prefix) != 0 ||
@@ -132,9 +157,12 @@ void HttpApi::routes() {
         if (c.empty() || c.size() > 12 || c.find_first_not_of("0123456789") != std::string::npos)
             return httplib::Server::HandlerResponse::Unhandled;
         try {
-            res.set_content(classroom_.public_leaderboard_text(c), "application/json; charset=utf-8");
-            res.status = 200;
+            guarded(req, c, [&] {
+                res.set_content(classroom_.public_leaderboard_text(c), "application/json; charset=utf-8");
+                res.status = 200;
+            });
         } catch (const Refused& r) {
+            if (r.retry_after > 0) res.set_header("Retry-After", std::to_string(r.retry_after));
             reply_error(res, status_of(r.why), r.what());
         }
         return httplib::Server::HandlerResponse::Handled;
@@ -151,33 +179,36 @@ void HttpApi::routes() {
         reply(res, 200, classroom_.list_sessions());
     });
 
-    s.Post(code + "/join", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Post(code + "/join", [=](const httplib::Request& req, httplib::Response& res) {
         const std::string c = req.matches[1];
-        const std::string who = req.remote_addr;
-        if (const int wait = guesses_.wait_seconds(who))
-            throw Refused(Why::TooManyRequests,
-                          "too many wrong join codes from this address: try again in " + std::to_string(wait) + " s", wait);
-        if (!classroom_.exists(c)) {
-            guesses_.wrong_code(who);
-            throw Refused(Why::NotFound, "there is no session with the code " + c + ": check the code on the projector");
-        }
-        reply(res, 200, classroom_.join(c, body_json(req)));
+        guarded(req, c, [&] {
+            if (!classroom_.exists(c))
+                throw Refused(Why::NotFound, "there is no session with the code " + c + ": check the code on the projector");
+            reply(res, 200, classroom_.join(c, body_json(req)));
+        });
     });
-    s.Post(code + "/progress", [this](const httplib::Request& req, httplib::Response& res) {
-        reply(res, 200, classroom_.progress(req.matches[1], bearer(req), body_json(req)));
+    s.Post(code + "/progress", [=](const httplib::Request& req, httplib::Response& res) {
+        const std::string c = req.matches[1];
+        guarded(req, c, [&] { reply(res, 200, classroom_.progress(c, bearer(req), body_json(req))); });
     });
-    s.Post(code + "/results", [this](const httplib::Request& req, httplib::Response& res) {
-        if (req.body.empty()) throw Refused(Why::BadRequest, "the request needs a transcript as its JSON body");
-        reply_text(res, 200, classroom_.submit_text(req.matches[1], bearer(req), req.body, lang_of(req)));
+    s.Post(code + "/results", [=](const httplib::Request& req, httplib::Response& res) {
+        const std::string c = req.matches[1];
+        guarded(req, c, [&] {
+            if (req.body.empty()) throw Refused(Why::BadRequest, "the request needs a transcript as its JSON body");
+            reply_text(res, 200, classroom_.submit_text(c, bearer(req), req.body, lang_of(req)));
+        });
     });
-    s.Get(code + "/leaderboard", [this](const httplib::Request& req, httplib::Response& res) {
-        const std::string t = bearer(req);
-        if (t.empty()) {
-            res.status = 200;
-            res.set_content(classroom_.public_leaderboard_text(req.matches[1]), "application/json; charset=utf-8");
-        } else {
-            reply(res, 200, classroom_.leaderboard(req.matches[1], t));
-        }
+    s.Get(code + "/leaderboard", [=](const httplib::Request& req, httplib::Response& res) {
+        const std::string c = req.matches[1];
+        guarded(req, c, [&] {
+            const std::string t = bearer(req);
+            if (t.empty()) {
+                res.status = 200;
+                res.set_content(classroom_.public_leaderboard_text(c), "application/json; charset=utf-8");
+            } else {
+                reply(res, 200, classroom_.leaderboard(c, t));
+            }
+        });
     });
     s.Get(code + "/report", [=](const httplib::Request& req, httplib::Response& res) {
         trainer_only(req);
@@ -215,8 +246,9 @@ void HttpApi::routes() {
     // ========================================================================
     // 3. Event streams
     // ========================================================================
-    s.Get(code + "/events", [this](const httplib::Request& req, httplib::Response& res) {
-        const std::int64_t session = classroom_.session_id(req.matches[1]);
+    s.Get(code + "/events", [=](const httplib::Request& req, httplib::Response& res) {
+        std::int64_t session = 0;
+        guarded(req, req.matches[1], [&] { session = classroom_.session_id(req.matches[1]); });
         std::uint64_t after = 0;
         const std::string last = req.get_header_value("Last-Event-ID");
         if (!last.empty() && last.find_first_not_of("0123456789") == std::string::npos && last.size() < 20)
