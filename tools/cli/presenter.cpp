@@ -351,12 +351,10 @@ void show_debrief(std::ostream& out, const Debrief& d, const Session& s, Lang la
         }
     }
 
-    const auto& blocks = s.negotiations_done();
     for (std::size_t i = 0; i < d.negotiations.size(); ++i) {
         const NegotiationSummary& n = d.negotiations[i];
         out << '\n' << tr(lang, "谈判:", "Negotiation: ") << outcome_name(n.outcome, lang);
-        if (i < blocks.size() && blocks[i].block && n.outcome == NegotiationOutcome::Deal)
-            out << " — " << terms(*blocks[i].block, n.agreed, lang);
+        if (n.outcome == NegotiationOutcome::Deal && !n.agreed_text.empty()) out << " — " << n.agreed_text.in(lang);
         out << '\n'
             << "  " << tr(lang, "银行价值 ", "bank value ") << n.bank_value
             << tr(lang, " · 客户满意度 ", " · client satisfaction ") << n.client_satisfaction

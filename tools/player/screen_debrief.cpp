@@ -357,18 +357,12 @@ void DebriefScreen::draw_parts(Shared& s, const FinishedRun& f, float height) {
         ImGui::PopFont();
         ui::text(std::to_string(n.trainee_concessions));
         ImGui::EndGroup();
-        // Agreed terms, against the block's issues.
-        const Negotiation* block = i < session.negotiations_done().size() ? session.negotiations_done()[i].block : nullptr;
-        if (block && !n.agreed.empty()) {
-            std::string terms;
-            for (const auto& issue : block->issues) {
-                const auto it = n.agreed.find(issue.id);
-                if (it != n.agreed.end())
-                    terms += (terms.empty() ? "" : " · ") + std::string(s.t(issue.label)) + " " + issue_value(issue, it->second);
-            }
-            ui::text_wrapped(std::string(s.t(S.agreed_terms)) + s.t(S.colon) + terms, ui::palette::ink);
-        }
+        // Agreed terms, as the debrief words them (labels and units).
+        if (!n.agreed_text.empty())
+            ui::text_wrapped(std::string(s.t(S.agreed_terms)) + s.t(S.colon) + s.t(n.agreed_text), ui::palette::ink);
         if (!n.breaches.empty()) {
+            // A breach names its round out of the block's rounds.
+            const Negotiation* block = i < session.negotiations_done().size() ? session.negotiations_done()[i].block : nullptr;
             ImGui::PushFont(ui::type().small);
             ui::text(s.t(S.rule_breaches), ui::palette::warning);
             ImGui::PopFont();
