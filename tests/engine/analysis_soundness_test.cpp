@@ -5,6 +5,7 @@
 #include "analysis_build.h"
 #include "parley/analysis.h"
 #include "parley/debrief.h"
+#include "parley/report.h"
 
 using namespace parley;
 using namespace parley::test;
@@ -191,6 +192,32 @@ TEST_CASE("a scenario beyond the exploration bound is reported as incomplete wit
     REQUIRE(full.best);
     CHECK(full.best->total == 96);   // A: P 30 → 3150 / 33 = 95; 71.25 + 25
     CHECK(full.best->choices == std::vector<std::string>(10, "1"));
+}
+
+TEST_CASE("a run report says when its regret was bounded by the exploration limit, and why", "[analysis][report]") {
+    std::vector<Node> nodes;
+    for (int i = 0; i < 10; ++i) {
+        const std::string next = i == 9 ? "end_deal" : "n" + std::to_string(i + 1);
+        nodes.push_back(dialogue("n" + std::to_string(i),
+                                 {option("a", next, 3), option("b", next, 1), option("c", next, -2)}));
+    }
+    nodes.push_back(ending("end_deal", OutcomeType::Deal, 100));
+    nodes.push_back(ending("end_left", OutcomeType::ClientLeft, 0));
+    const Built b = build(std::move(nodes), "end_left", 20);
+    Session run(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
+    for (int i = 0; i < 10; ++i) REQUIRE_FALSE(run.decide(i == 0 ? "3" : "2"));
+    REQUIRE(run.finished());
+
+    ReportOptions bounded;
+    bounded.limits.max_states = 10;
+    const nlohmann::json small = run_report(run, Lang::En, bounded);
+    CHECK(small["analysis"]["complete"] == false);
+    CHECK_THAT(small["analysis"]["limit_message"].get<std::string>(), Catch::Contains("limit 10"));
+
+    const nlohmann::json full = run_report(run, Lang::En);
+    CHECK(full["analysis"]["complete"] == true);
+    REQUIRE(full["regret"].size() == 10);
+    CHECK(full["regret"][0]["best"] != "3");   // "c" (negative evidence) was not the best there
 }
 
 TEST_CASE("the validator reports soft-locks and unreachable endings as errors at the node, an unneeded safety net as a warning",
