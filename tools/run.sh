@@ -19,7 +19,7 @@ esac
 packages=(
   cmake g++ make pkg-config
   nlohmann-json3-dev catch2 libcli11-dev libbenchmark-dev
-  libsfml-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
+  libsfml-dev libimgui-dev libstb-dev libfreetype-dev libx11-dev fonts-noto-cjk
   libsqlite3-dev libcpp-httplib-dev libxlsxwriter-dev libqrencode-dev unzip
   xvfb xauth libgl1-mesa-dri
   python3-jsonschema

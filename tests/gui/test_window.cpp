@@ -1,10 +1,13 @@
 // Window and settings: the text size and language a trainee picks are kept across restarts;
-// full screen toggles (F11) without losing the meeting in progress.
+// full screen toggles (F11) without losing the meeting in progress; the window has its icon.
 #include <catch2/catch.hpp>
 
 #include <SFML/Graphics/Image.hpp>
 
+#include <cstdlib>
+
 #include "gui_driver.h"
+#include "x11_icon.h"
 #include "parley/ui/window_icon.h"
 
 using namespace parley;
@@ -65,4 +68,21 @@ TEST_CASE("every program's icon is shipped at the desktop sizes and the player's
     TempDir data("icon");
     GuiDriver gui(data.path, Lang::Zh);
     CHECK(ui::set_window_icon(gui.app().window(), "parley"));
+    gui.frames(2);
+
+    // The X server has it: the shipped 128 px icon, pixel for pixel.
+    const sf::Image shown = parley::test::icon_on_the_server(gui.app().window().getSystemHandle());
+    REQUIRE(shown.getSize() == sf::Vector2u(128, 128));
+    sf::Image shipped;
+    REQUIRE(shipped.loadFromFile(ui::find_icon("parley", 128)->string()));
+    std::size_t differ = 0, opaque = 0;
+    for (unsigned y = 0; y < 128; ++y)
+        for (unsigned x = 0; x < 128; ++x) {
+            differ += shown.getPixel(x, y) != shipped.getPixel(x, y);
+            opaque += shown.getPixel(x, y).a == 255;
+        }
+    CHECK(differ == 0);
+    CHECK(opaque > 128 * 128 / 4);   // a drawn icon, not a blank square
+    if (const char* dir = std::getenv("PARLEY_GUI_SHOTS"); dir && *dir)
+        CHECK(shown.saveToFile(std::string(dir) + "/window-icon-from-x-server.png"));
 }
