@@ -5,19 +5,59 @@
 # program's own location (../share/parley), overridden by PARLEY_CONTENT and the user's folder.
 # With XVFB_RUN and MAKE_TRANSCRIPT (GUI builds), the installed player also plays a meeting under
 # Xvfb on the installed content, found by itself, and saves screenshots.
+# The installed programs run with the source and build trees hidden (empty folders mounted over
+# them in a private mount namespace, when the test may make one: root, or a user namespace), so
+# nothing can be read from them, not even by a path compiled into a program.
 #   install_test.sh CMAKE BUILD_DIR [XVFB_RUN MAKE_TRANSCRIPT]
+# (run again by itself with --hidden WORK BUILD SOURCE … inside the namespace)
 set -euo pipefail
-cmake="$1" build="$2" xvfb_run="${3:-}" make_transcript="${4:-}"
 fail() { echo "install test: $*" >&2; exit 1; }
 
-# A temporary folder outside the source and build trees (the content search looks upwards
-# from the current directory), removed afterwards.
-work="$(mktemp -d "${TMPDIR:-/tmp}/parley-install-test.XXXXXX")"
+# Inside the namespace: hide the trees, then run the checks of the installed programs.
+if [ "${1:-}" = --hidden ]; then
+  shift
+  work="$1" build="$2" source_dir="$3" xvfb_run="${4:-}" make_transcript="${5:-}" sanitized="${6:-}"
+  mount -t tmpfs -o size=64k,mode=0555 parley-build-hidden "$build"
+  mount -t tmpfs -o size=64k,mode=0555 parley-source-hidden "$source_dir"
+  [ ! -e "$source_dir/scenarios" ] && [ ! -e "$build/CMakeCache.txt" ] || fail "the trees are not hidden"
+  echo "install test: the source and build trees are hidden"
+  hidden=1
+else
+  cmake="$1" build="$2" xvfb_run="${3:-}" make_transcript="${4:-}"
+  hidden=0
+fi
+
 board_pid=""
-trap '[ -z "$board_pid" ] || kill "$board_pid" 2>/dev/null; rm -rf "$work"' EXIT
-mkdir -p "$work/home" "$work/elsewhere"
-prefix="$work/usr"
-"$cmake" --install "$build" --prefix "$prefix" >"$work/install.log"
+if [ "$hidden" = 0 ]; then
+  # A temporary folder outside the source and build trees (the content search looks upwards
+  # from the current directory), removed afterwards.
+  work="$(mktemp -d "${TMPDIR:-/tmp}/parley-install-test.XXXXXX")"
+  trap '[ -z "$board_pid" ] || kill "$board_pid" 2>/dev/null; rm -rf "$work"' EXIT
+  mkdir -p "$work/home" "$work/elsewhere" "$work/tools"
+  prefix="$work/usr"
+  "$cmake" --install "$build" --prefix "$prefix" >"$work/install.log"
+  # What the checks need from the trees, taken before they are hidden.
+  source_dir="$(sed -n 's/^parley_SOURCE_DIR:STATIC=//p' "$build/CMakeCache.txt")"
+  diff -r "$source_dir/scenarios" "$prefix/share/parley/scenarios" >"$work/content.diff" \
+    || { cat "$work/content.diff"; fail "the installed scenarios are not the shipped ones"; }
+  sanitized=""
+  if grep -q '^PARLEY_SANITIZE:BOOL=ON$' "$build/CMakeCache.txt"; then sanitized=1; fi
+  man_pages=""
+  if grep -q '^HELP2MAN:FILEPATH=.*help2man$' "$build/CMakeCache.txt"; then man_pages=1; fi
+  if [ -n "$make_transcript" ]; then cp "$make_transcript" "$work/tools/"; make_transcript="$work/tools/$(basename "$make_transcript")"; fi
+  # The man pages and layout are checked here; the programs run below, in the namespace.
+  if unshare --mount --propagation private true 2>/dev/null; then
+    export PARLEY_INSTALL_MAN_PAGES="$man_pages"
+    unshare --mount --propagation private bash "${BASH_SOURCE[0]}" --hidden "$work" "$build" "$source_dir" \
+      "$xvfb_run" "$make_transcript" "$sanitized"
+    exit $?
+  fi
+  echo "install test: no private mount namespace here (needs root): the trees stay visible"
+  export PARLEY_INSTALL_MAN_PAGES="$man_pages"
+else
+  trap '[ -z "$board_pid" ] || kill "$board_pid" 2>/dev/null' EXIT
+  prefix="$work/usr"
+fi
 
 # Run as a user of the installed programs would: from a folder outside both trees, with a
 # home of their own and no Parley settings in the environment.
@@ -49,7 +89,7 @@ for program in parley parley-editor parley-board; do
   echo "install test: $program: menu entry and icons ok"
 done
 # Man pages are made when the build found help2man (optional: the build works without it).
-if grep -q '^HELP2MAN:FILEPATH=.*help2man$' "$build/CMakeCache.txt"; then
+if [ -n "${PARLEY_INSTALL_MAN_PAGES:-}" ]; then
   for program in "$prefix"/bin/*; do
     [ -f "$share/man/man1/$(basename "$program").1" ] || fail "no man page for $(basename "$program")"
   done
@@ -58,10 +98,7 @@ fi
 # The installed content is exactly the shipped content, and the installed CLI validates the
 # installed scenarios, finding their content root. The sanitized build (about nine times slower)
 # validates one meeting: the content gate already proves every meeting sound under it.
-source_dir="$(sed -n 's/^parley_SOURCE_DIR:STATIC=//p' "$build/CMakeCache.txt")"
-diff -r "$source_dir/scenarios" "$share/parley/scenarios" >"$work/content.diff" \
-  || { cat "$work/content.diff"; fail "the installed scenarios are not the shipped ones"; }
-if grep -q '^PARLEY_SANITIZE:BOOL=ON$' "$build/CMakeCache.txt"; then
+if [ -n "$sanitized" ]; then
   "$cli" validate "$share/parley/scenarios/library/new-company-accounts.json"
 else
   "$cli" validate "$share/parley/scenarios" >"$work/validate.out" \
