@@ -46,7 +46,7 @@ if [ "$hidden" = 0 ]; then
   if grep -q '^HELP2MAN:FILEPATH=.*help2man$' "$build/CMakeCache.txt"; then man_pages=1; fi
   if [ -n "$make_transcript" ]; then cp "$make_transcript" "$work/tools/"; make_transcript="$work/tools/$(basename "$make_transcript")"; fi
   # The man pages and layout are checked here; the programs run below, in the namespace.
-  if unshare --mount --propagation private true 2>/dev/null; then
+  if unshare --mount --propagation private mount -t tmpfs -o size=64k parley-probe "$work/tools" 2>/dev/null; then
     export PARLEY_INSTALL_MAN_PAGES="$man_pages"
     unshare --mount --propagation private bash "${BASH_SOURCE[0]}" --hidden "$work" "$build" "$source_dir" \
       "$xvfb_run" "$make_transcript" "$sanitized"
