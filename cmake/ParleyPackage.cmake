@@ -14,7 +14,9 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 Parley simulates client meetings and negotiations: the client speaks and\n\
 reacts, the trainee chooses what to say, and every run ends with a\n\
 debrief scoring eleven competencies. Includes the desktop player, the\n\
-terminal tool parley-cli and the bundled bilingual scenarios.")
+trainers' scenario editor (parley-editor), the classroom server and\n\
+projector board (parley-board), the terminal tool parley-cli and the\n\
+bundled bilingual scenarios.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)   # parley_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION education)

@@ -14,7 +14,10 @@ trap 'rm -rf "$work"' EXIT
   || { cat "$work/cpack.log"; fail "cpack failed"; }
 deb="$(ls "$work"/out/parley_*.deb)"
 echo "deb test: built $(basename "$deb")"
-dpkg-deb -c "$deb" | awk '{print $6}' >"$work/contents"
+dpkg-deb -c "$deb" >"$work/listing"
+awk '{print $6}' "$work/listing" >"$work/contents"
+# The listing, in the test's log (ctest -V or --output-on-failure shows it).
+sed 's/^/deb test: | /' "$work/listing"
 grep -c . "$work/contents" | sed 's/^/deb test: entries: /'
 
 depends="$(dpkg-deb -f "$deb" Depends)"
