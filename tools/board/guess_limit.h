@@ -3,6 +3,7 @@
 // class by guessing take days.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <map>
@@ -27,6 +28,9 @@ private:
     std::chrono::seconds window_;
     std::mutex mutex_;
     std::map<std::string, std::deque<Clock::time_point>> wrong_;
+    // wrong_.size(), read without the lock: every request under a join code asks, and almost
+    // always no address has a wrong try to remember.
+    std::atomic<std::size_t> tracked_{0};
 };
 
 }  // namespace parley::board

@@ -9,7 +9,6 @@
 #include <sys/socket.h>
 
 #include <cstdlib>
-#include <functional>
 
 #include "exports.h"
 #include "refusal.h"
@@ -130,8 +129,8 @@ void HttpApi::routes() {
         return Refused(Why::TooManyRequests,
                        "too many wrong join codes from this address: try again in " + std::to_string(wait) + " s", wait);
     };
-    auto guarded = [this, too_many](const httplib::Request& req, const std::string& c, const std::function<void()>& handle) {
-        const std::string who = req.remote_addr;
+    auto guarded = [this, too_many](const httplib::Request& req, const std::string& c, auto&& handle) {
+        const std::string& who = req.remote_addr;
         const int wait = guesses_.wait_seconds(who);
         if (wait && bearer(req).empty()) throw too_many(wait);
         try {
