@@ -36,6 +36,19 @@ std::vector<std::string> ids_of_unreachable_endings(const PersonaAnalysis& a) {
     return out;
 }
 
+// Ten decisions of three kinds of evidence each: thousands of distinct histories.
+Built ten_decisions() {
+    std::vector<Node> nodes;
+    for (int i = 0; i < 10; ++i) {
+        const std::string next = i == 9 ? "end_deal" : "n" + std::to_string(i + 1);
+        nodes.push_back(dialogue("n" + std::to_string(i),
+                                 {option("a", next, 3), option("b", next, 1), option("c", next, -2)}));
+    }
+    nodes.push_back(ending("end_deal", OutcomeType::Deal, 100));
+    nodes.push_back(ending("end_left", OutcomeType::ClientLeft, 0));
+    return build(std::move(nodes), "end_left", 20);
+}
+
 }  // namespace
 
 TEST_CASE("a node whose every option is locked is a soft-lock, with the decisions reaching it",
@@ -152,16 +165,7 @@ TEST_CASE("a state that only ever returns to itself is a cycle with no way out, 
 
 TEST_CASE("a scenario beyond the exploration bound is reported as incomplete with a clear message",
           "[analysis]") {
-    // Ten decisions of three kinds of evidence each: thousands of distinct histories.
-    std::vector<Node> nodes;
-    for (int i = 0; i < 10; ++i) {
-        const std::string next = i == 9 ? "end_deal" : "n" + std::to_string(i + 1);
-        nodes.push_back(dialogue("n" + std::to_string(i),
-                                 {option("a", next, 3), option("b", next, 1), option("c", next, -2)}));
-    }
-    nodes.push_back(ending("end_deal", OutcomeType::Deal, 100));
-    nodes.push_back(ending("end_left", OutcomeType::ClientLeft, 0));
-    const Built b = build(std::move(nodes), "end_left", 20);
+    const Built b = ten_decisions();
 
     AnalysisLimits small;
     small.max_states = 10;
@@ -195,15 +199,7 @@ TEST_CASE("a scenario beyond the exploration bound is reported as incomplete wit
 }
 
 TEST_CASE("a run report says when its regret was bounded by the exploration limit, and why", "[analysis][report]") {
-    std::vector<Node> nodes;
-    for (int i = 0; i < 10; ++i) {
-        const std::string next = i == 9 ? "end_deal" : "n" + std::to_string(i + 1);
-        nodes.push_back(dialogue("n" + std::to_string(i),
-                                 {option("a", next, 3), option("b", next, 1), option("c", next, -2)}));
-    }
-    nodes.push_back(ending("end_deal", OutcomeType::Deal, 100));
-    nodes.push_back(ending("end_left", OutcomeType::ClientLeft, 0));
-    const Built b = build(std::move(nodes), "end_left", 20);
+    const Built b = ten_decisions();
     Session run(b.content, b.scenario, "neutral", 1, Difficulty::Normal);
     for (int i = 0; i < 10; ++i) REQUIRE_FALSE(run.decide(i == 0 ? "3" : "2"));
     REQUIRE(run.finished());

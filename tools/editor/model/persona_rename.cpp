@@ -70,13 +70,13 @@ PersonaRenamePlan plan_persona_rename(const fs::path& root, const ContentSet& sh
 
     // Every scenario below the root that names the persona (the open one apart).
     const std::string quoted = "\"" + old_id + "\"";
+    const auto content = std::make_shared<const ContentSet>(shared);   // one copy for every file opened
     for (const fs::path& file : candidate_files(root)) {
         const auto bytes = read_file(file);
         if (!bytes || bytes->find(quoted) == std::string::npos) continue;   // cannot name it
         if (same_file(file, open_file)) continue;
         std::string error;
-        auto shared_copy = std::make_shared<const ContentSet>(shared);
-        auto doc = Document::open(file, shared_copy, fs::temp_directory_path(), error);
+        auto doc = Document::open(file, content, fs::temp_directory_path(), error);
         if (!doc) {
             plan.refusals.push_back(file.string() + ": " + error);
             continue;
